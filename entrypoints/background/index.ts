@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Policy ownership, calendar store and feeds arrive with later issues.
+});

@@ -1,0 +1,127 @@
+// npm run bench: the engine's speed on a reference policy, against two baselines, as printed figures.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import { Bench } from 'tinybench';
+import { compile } from '../../utils/check/engine';
+import { policySchema } from '../../utils/policy/schema';
+import { allWords, referencePolicy } from './reference-policy';
+import type { Draft } from '../../utils/check/types';
+
+const proseDir = new URL('../fixtures/prose/', import.meta.url);
+
+function prose(lang: 'en' | 'it'): string {
+  const dir = new URL(`${lang}/`, proseDir);
+  if (!existsSync(dir)) throw new Error(`missing prose fixtures in ${dir.pathname}`);
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n\n');
+}
+
+/** A draft of exactly `size` UTF-16 units, cut at a word boundary, with a few things to find. */
+function draftOf(lang: 'en' | 'it', size: number): string {
+  const text = prose(lang).replace(/\s+/g, ' ');
+  const start = Math.floor(text.length / 3);
+  const extras = lang === 'en'
+    ? ' Our revenue grew!!! Visit bit.ly/acme #launch @globex 😀 INV-123456.'
+    : ' Il fatturato cresce!!! Visita bit.ly/acme #lancio @globex 😀 INV-123456.';
+  const body = text.slice(start, start + size - extras.length);
+  return (body + extras).slice(0, size);
+}
+
+const policy = policySchema.parse(referencePolicy());
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+}
+
+// Compile time: fresh each time.
+const compileTimes: number[] = [];
+for (let i = 0; i < 15; i++) {
+  const t0 = performance.now();
+  compile(policy);
+  compileTimes.push(performance.now() - t0);
+}
+const engine = compile(policy);
+
+// Baseline 1: one RegExp per term, built per call (what a first version would do).
+const words = allWords(referencePolicy());
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function naiveCheck(text: string): number {
+  let count = 0;
+  for (const w of words) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'giu');
+    const normalized = text.normalize('NFD').replace(/\p{M}/gu, '');
+    for (const _ of normalized.matchAll(re)) count++;
+  }
+  return count;
+}
+
+// Baseline 2: the floor, one pass over the draft folding case and accents through a table.
+const foldTable = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const s = String.fromCharCode(c);
+  const f = c >= 0xd800 && c <= 0xdfff ? s : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  foldTable[c] = f.length === 1 ? f.charCodeAt(0) : c;
+}
+function scanFloor(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + foldTable[text.charCodeAt(i)]!) | 0;
+  return h;
+}
+
+const sink: unknown[] = [];
+const rows: Record<string, string | number>[] = [];
+for (const lang of ['en', 'it'] as const) {
+  for (const size of [280, 1000, 3000]) {
+    const text = draftOf(lang, size);
+    const draft: Draft = { text, platform: 'linkedin', surface: 'post' };
+    const context = { memberId: 'bench', now: Date.parse('2026-11-27T10:00:00Z') };
+    const bench = new Bench({ time: 600, warmupTime: 150, retainSamples: true });
+    bench
+      .add('check', () => { sink.push(engine.check(draft, context)); })
+      .add('scan floor', () => { sink.push(scanFloor(text)); })
+      .add('naive', () => { sink.push(naiveCheck(text)); }, { retainSamples: true });
+    await bench.run();
+    sink.length = 0;
+    const [check, floor, naive] = bench.tasks.map((t) => {
+      const samples = (t.result as { latency?: { samples?: number[] } }).latency?.samples ?? [];
+      return { med: median(samples) * 1000, p95: quantile(samples, 0.95) * 1000 };
+    });
+    const findings = engine.check(draft, context).findings.length;
+    rows.push({
+      draft: `${lang} ${size}`,
+      'check median µs': check!.med.toFixed(1),
+      'check p95 µs': check!.p95.toFixed(1),
+      'p95/median': (check!.p95 / check!.med).toFixed(2),
+      'floor median µs': floor!.med.toFixed(2),
+      'check/floor': (check!.med / floor!.med).toFixed(1),
+      'naive median µs': naive!.med.toFixed(0),
+      'naive/check': (naive!.med / check!.med).toFixed(0),
+      findings,
+    });
+  }
+}
+
+// The first check after an idle pause: caches are cold, the JIT may have dropped code.
+const idle: number[] = [];
+const idleDraft: Draft = { text: draftOf('it', 3000), platform: 'x', surface: 'post' };
+for (let i = 0; i < 5; i++) {
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const t0 = performance.now();
+  engine.check(idleDraft, { memberId: 'bench' });
+  idle.push(performance.now() - t0);
+}
+
+console.log(`Portavoce engine benchmark — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`Reference policy: 500 terms + profanity lists, 50 substitutions, 30 patterns, 12 topics, every other kind once.`);
+console.table(rows);
+console.log(`compile: median ${median(compileTimes).toFixed(1)} ms, max ${Math.max(...compileTimes).toFixed(1)} ms (target < 50 ms)`);
+console.log(`first check after a 1.5 s idle pause (3,000 chars): median ${median(idle).toFixed(3)} ms, max ${Math.max(...idle).toFixed(3)} ms (target < 0.5 ms)`);
+const r3000 = rows.filter((r) => String(r.draft).endsWith(' 3000'));
+for (const r of r3000) {
+  console.log(`${r.draft}: check/floor ${r['check/floor']}× (target ≤ 15×), p95/median ${r['p95/median']} (target ≤ 2)`);
+}

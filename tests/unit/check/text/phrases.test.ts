@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { foldText } from '../../../../utils/check/text/fold';
+import { deobfuscate } from '../../../../utils/check/text/deobfuscate';
+import { PhraseIndexBuilder } from '../../../../utils/check/text/phrases';
+
+function matches(list: string[], text: string, obfuscation = false): string[] {
+  const builder = new PhraseIndexBuilder();
+  const group = builder.addGroup(list, { obfuscation });
+  const f = foldText(text);
+  return builder.build().scan(f, obfuscation ? deobfuscate(f) : null)[group]!.map((h) => text.slice(h.start, h.end));
+}
+
+describe('phrase index: finds', () => {
+  it.each([
+    [['utile'], "Cresce l'utile", ['utile']],
+    [['utile'], 'Cresce l’UTILE', ['UTILE']],
+    [['scont*'], 'sconti, scontato e sconto', ['sconti', 'scontato', 'sconto']],
+    [['help desk'], 'the help\n desk', ['help\n desk']],
+    [['he', 'she', 'his', 'hers'], 'ushers: she, hers, he', ['she', 'hers', 'he']],
+    [['#AcmeSupport'], 'ask #acmesupport.', ['#acmesupport']],
+    [['codename orion'], 'c0d3name orion', ['c0d3name orion']],
+    [['project'], 'P.R.O.J.E.C.T', ['P.R.O.J.E.C.T']],
+    [['caffè'], 'un CAFFE', ['CAFFE']],
+    [['a', 'ab', 'abc'], 'abc', ['abc']],
+  ])('%j in %j', (list, text, expected) => {
+    expect(matches(list, text, true)).toEqual(expected);
+  });
+});
+
+describe('phrase index: does not find', () => {
+  it.each([
+    [['utile'], 'inutile utilità'],
+    [['scont*'], 'rescontrare'],
+    [['orion'], 'c0d3name'],
+    [['project'], 'projection'],
+    [['2025'], 'year 20250'],
+    [['ab'], 'a b'],
+  ])('%j in %j', (list, text) => {
+    expect(matches(list, text, true)).toEqual([]);
+  });
+
+  it('leaves look-alikes alone when the group does not ask for them', () => {
+    expect(matches(['codename'], 'c0dename', false)).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Folding for matching: lower case, no accents, no width variants, no zero-width characters,
+ * one space for any run of white space, one apostrophe for every apostrophe-like mark.
+ * Every folded code unit keeps the UTF-16 range of the original text it came from, so a match
+ * in the folded text maps back to exact offsets in the draft.
+ */
+export interface FoldedText {
+  /** Folded UTF-16 code units. */
+  codes: Uint16Array;
+  /** starts[i] / ends[i]: the original range that folded unit i stands for. */
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
+const UNKNOWN = 0;
+const DROP = 0xffff_ffff;
+const MULTI = 0xffff_fffe;
+// Indexed by code unit: 0 = not yet computed, DROP, MULTI (see `multiFolds`) or folded unit + 1.
+const singleFolds = new Uint32Array(0x10000);
+const multiFolds = new Map<number, string>();
+const astralFolds = new Map<number, string>();
+
+const ZERO_WIDTH = /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]$/;
+const APOSTROPHES = /^[\u2018\u2019\u201b\u02bc\u02bb\u2032\u00b4\u0060\uff07]$/;
+const HYPHENS = /^[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]$/;
+const COMBINING = /\p{M}/gu;
+const SPACE = /^\s$/u;
+/** Letters Unicode does not decompose but readers take for their base letters. */
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i', ħ: 'h',
+};
+
+function foldString(s: string): string {
+  return s.normalize('NFKD').replace(COMBINING, '').toLowerCase().normalize('NFC');
+}
+
+function computeFold(code: number): number {
+  const ch = String.fromCharCode(code);
+  if (ZERO_WIDTH.test(ch)) return DROP;
+  if (SPACE.test(ch)) return 0x20 + 1;
+  if (APOSTROPHES.test(ch)) return 0x27 + 1;
+  if (HYPHENS.test(ch)) return 0x2d + 1;
+  if (code >= 0xd800 && code <= 0xdfff) return code + 1;
+  if (/\p{M}/u.test(ch)) return DROP;
+  const folded = LETTERS_WITHOUT_DECOMPOSITION[ch] ?? foldString(ch);
+  if (folded.length === 0) return DROP;
+  if (folded.length === 1) return folded.charCodeAt(0) + 1;
+  multiFolds.set(code, folded);
+  return MULTI;
+}
+
+for (let c = 0; c < 0x80; c++) {
+  const ch = String.fromCharCode(c);
+  singleFolds[c] = (SPACE.test(ch) ? 0x20 : ch.toLowerCase().charCodeAt(0)) + 1;
+}
+
+/** Folds a whole string the same way the scanner folds a draft (used for patterns). */
+export function foldPlain(text: string): string {
+  const f = foldText(text);
+  return String.fromCharCode(...f.codes.subarray(0, f.length)).trim();
+}
+
+export function foldText(text: string): FoldedText {
+  const n = text.length;
+  const cap = n * 2 + 8;
+  const codes = new Uint16Array(cap);
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  let len = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let f = singleFolds[c]!;
+    if (f === UNKNOWN) f = singleFolds[c] = computeFold(c);
+    if (f !== DROP && f !== MULTI && (c < 0xd800 || c > 0xdbff)) {
+      const out = f - 1;
+      if (out === 0x20 && len > 0 && codes[len - 1] === 0x20) {
+        ends[len - 1] = i + 1;
+      } else {
+        codes[len] = out;
+        starts[len] = i;
+        ends[len] = i + 1;
+        len++;
+      }
+      i++;
+      continue;
+    }
+    if (f === DROP) {
+      if (len > 0) ends[len - 1] = i + 1;
+      i++;
+      continue;
+    }
+    let unitLen = 1;
+    let folded: string;
+    if (f === MULTI) {
+      folded = multiFolds.get(c)!;
+    } else {
+      // A high surrogate: fold the whole astral code point (mathematical letters, for instance).
+      const cp = text.codePointAt(i)!;
+      unitLen = cp > 0xffff ? 2 : 1;
+      let cached = astralFolds.get(cp);
+      if (cached === undefined) {
+        const raw = String.fromCodePoint(cp);
+        cached = /\p{M}/u.test(raw) ? '' : foldString(raw);
+        astralFolds.set(cp, cached);
+      }
+      folded = cached;
+    }
+    if (folded.length === 0 && len > 0) ends[len - 1] = i + unitLen;
+    for (let k = 0; k < folded.length; k++) {
+      codes[len] = folded.charCodeAt(k);
+      starts[len] = i;
+      ends[len] = i + unitLen;
+      len++;
+    }
+    i += unitLen;
+  }
+  return { codes, starts, ends, length: len };
+}

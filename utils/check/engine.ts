@@ -6,6 +6,7 @@ import { PhraseIndexBuilder, type PhraseHit } from './text/phrases';
 import { findEntities, type Entity } from './detect/entities';
 import { fillMessage, pickLocale } from './messages';
 import { ruleKindOf } from './rules';
+import { leftmostLongest } from './rules/overlap';
 import type { RuleHit, RuleInput, RuleKind } from './rules/define';
 import type { Policy, PolicyRule } from '../policy/schema';
 
@@ -47,7 +48,7 @@ export function compile(policy: Policy): CompiledPolicy {
       member,
       phrases: (group) => hits[group] ?? [],
       entities: () => (entities ??= findEntities(draft.text)),
-      topics: () => (topics ??= detectTopics(policy, topicGroups, hits, member, draft.text)),
+      topics: () => (topics ??= detectTopics(policy, topicGroups, hits, member)),
     };
     const findings: Finding[] = [];
     for (const { rule, kind, compiled } of rules) {
@@ -67,7 +68,6 @@ function detectTopics(
   groups: readonly number[],
   hits: readonly PhraseHit[][],
   member: Policy['members'][number] | undefined,
-  text: string,
 ): TopicReport[] {
   const reports: TopicReport[] = [];
   policy.topics.forEach((topic, i) => {
@@ -78,10 +78,9 @@ function detectTopics(
       label: pickLocale(topic.label, policy.locale),
       restricted: topic.restricted,
       covered: member ? member.topics.includes(topic.id) : null,
-      spans: spans.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start),
+      spans: leftmostLongest(spans).map(({ start, end }) => ({ start, end })),
     });
   });
-  void text;
   return reports;
 }
 

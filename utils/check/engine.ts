@@ -29,7 +29,7 @@ export function compile(policy: Policy): CompiledPolicy {
   const topicGroups = policy.topics.map((topic) => phrases.addGroup([...topic.keywords, ...topic.hashtags]));
   const env = { policy, phrases };
   const rules: CompiledRule[] = policy.rules.map((rule) => {
-    const kind = ruleKindOf(rule.kind);
+    const kind = ruleKindOf(rule.kind as string);
     return { rule, kind, compiled: kind.compile(rule, env) };
   });
   const index = phrases.build();

@@ -71,7 +71,9 @@ async function loadPolicyFile(path: string) {
   return loadPolicyText(bytes, path);
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+type ParseOptions = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse(args: string[], options: ParseOptions) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

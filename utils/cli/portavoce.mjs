@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The command line entry: runs the TypeScript sources through tsx, so there is nothing to build first.
-import { tsImport } from 'tsx/esm/api';
+// The command line entry: runs the TypeScript sources as they are in the tree, nothing to build first.
+import { fileURLToPath } from 'node:url';
+import { importTs } from './run-ts.mjs';
 
-const { runCli } = await tsImport('./main.ts', import.meta.url);
+const { runCli } = await importTs(fileURLToPath(new URL('./main.ts', import.meta.url)));
 
 async function readStdin() {
   const chunks = [];
@@ -10,10 +11,8 @@ async function readStdin() {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const io = {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(line + '\n'),
   stderr: (line) => process.stderr.write(line + '\n'),
   readStdin,
-};
-
-process.exitCode = await runCli(process.argv.slice(2), io);
+});

@@ -1,0 +1,171 @@
+// Draft length as each platform counts it. X: twitter-text 3.1.0's parseTweet weighted length (v3 config:
+// a URL weighs 23, an emoji sequence 2, CJK and other characters outside the light ranges 2, the rest 1).
+// LinkedIn: Unicode code points. Offsets returned are UTF-16 indices into the text as given.
+//
+// parseTweet is repeated here rather than imported: its module pulls core-js 2 polyfills and twemoji's
+// URL builder into the content script, and its validRangeEnd is an inclusive index into the NFC form of the
+// text, shifted by the total length change, so it is off whenever normalization changes anything.
+// tests/unit/check/detect-length.test.ts compares the result with parseTweet on random text.
+import configs from 'twitter-text/dist/esm/configs';
+import twemojiModule from 'twemoji-parser/dist/lib/regex';
+import { findUrls } from './entities';
+
+const X = configs.defaults;
+/** X's limit for a post, in weighted characters. */
+export const X_MAX_WEIGHTED_LENGTH = X.maxWeightedTweetLength;
+
+// twemoji-parser is CommonJS compiled from ESM: bundlers that import it with Node's interop (as Vite does for
+// a "type": "module" package) hand us its exports object, others its default export.
+const twemojiRegex = twemojiModule instanceof RegExp ? twemojiModule : twemojiModule.default;
+const emojiRe = new RegExp(twemojiRegex.source, twemojiRegex.flags);
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+// What composes with what comes before it under NFC: combining marks, and Hangul medial and final jamo.
+const JOINS_PREVIOUS = /[\p{M}\u1160-\u11FF]/uy;
+
+export interface XLength {
+  /** Exactly parseTweet(text).weightedLength. */
+  weightedLength: number;
+  /**
+   * UTF-16 offset where the text past X's 280 weighted characters begins; text.length when none is.
+   * Unlike parseTweet's, it is not cut short by the characters X refuses (U+FEFF, U+FFFE, U+FFFF).
+   */
+  validRangeEnd: number;
+}
+
+export function xWeightedLength(text: string): XLength {
+  const { weight, overflow } = scanX(text, X_MAX_WEIGHTED_LENGTH, false);
+  return { weightedLength: weight / X.scale, validRangeEnd: overflow ?? text.length };
+}
+
+/**
+ * UTF-16 offset of the first character that takes X's weighted length past `max`, or null when the text
+ * fits. A URL or an emoji sequence is weighed whole, so the offset can be where one of those begins.
+ */
+export function xOverflowStart(text: string, max: number): number | null {
+  return scanX(text, max, true).overflow;
+}
+
+/** Length in Unicode code points (a lone surrogate counts as one), as LinkedIn counts. */
+export function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if (isSurrogatePair(text, i)) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+
+/** UTF-16 offset of the code point number max + 1, or null when the text has at most `max` code points. */
+export function codePointOverflowStart(text: string, max: number): number | null {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (count >= max) return i;
+    count++;
+    if (isSurrogatePair(text, i)) i++;
+  }
+  return null;
+}
+
+/** parseTweet's loop: weight in X.scale units, and where the weight first passes `max` (original offset). */
+function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: number; overflow: number | null } {
+  const normalized = text.normalize();
+  const limit = max * X.scale;
+  // Entities by start, in order; a later entity at the same start replaces an earlier one, as in parseTweet.
+  const urls = findUrls(normalized);
+  const emoji = ASCII_ONLY.test(normalized) ? [] : findTwemoji(normalized);
+  let nextUrl = 0;
+  let nextEmoji = 0;
+  let weight = 0;
+  let overflow: number | null = null;
+  for (let i = 0; i < normalized.length; i++) {
+    const start = i;
+    while (nextUrl < urls.length && urls[nextUrl]!.start < i) nextUrl++;
+    while (nextEmoji < emoji.length && emoji[nextEmoji]![0] < i) nextEmoji++;
+    const url = nextUrl < urls.length && urls[nextUrl]!.start === i ? urls[nextUrl]! : undefined;
+    const emojiHere = nextEmoji < emoji.length && emoji[nextEmoji]![0] === i ? emoji[nextEmoji]! : undefined;
+    if (url !== undefined) {
+      weight += X.transformedURLLength * X.scale;
+      i += url.url.length - 1;
+    } else if (emojiHere !== undefined) {
+      weight += X.defaultWeight;
+      i += emojiHere[1] - 1;
+    } else {
+      // parseTweet weighs a surrogate pair by its low half, which is outside every light range.
+      if (isSurrogatePair(normalized, i)) i++;
+      weight += charWeight(normalized.charCodeAt(i));
+    }
+    if (overflow === null && weight > limit) {
+      overflow = normalized === text ? start : originalOffset(text, normalized, start);
+      if (stopAtOverflow) break;
+    }
+  }
+  return { weight, overflow };
+}
+
+/**
+ * twemoji's matches as [start, length], the last one per start. Its regex runs only on runs of characters
+ * that can be part of an emoji (with the character before, for keycaps such as 1️⃣): accented letters and
+ * plain text are skipped, which on prose is most of the draft.
+ */
+function findTwemoji(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!mayBeEmoji(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && mayBeEmoji(text.charCodeAt(end))) end++;
+    const from = Math.max(0, i - 1);
+    const window = text.slice(from, end);
+    emojiRe.lastIndex = 0;
+    for (let m = emojiRe.exec(window); m !== null && m[0] !== ''; m = emojiRe.exec(window)) {
+      const at = from + m.index;
+      if (found.length > 0 && found[found.length - 1]![0] === at) found.pop();
+      found.push([at, m[0].length]);
+    }
+    i = end;
+  }
+  return found;
+}
+
+function mayBeEmoji(c: number): boolean {
+  return c >= 0x2000 || c === 0xa9 || c === 0xae;
+}
+
+function charWeight(codeUnit: number): number {
+  for (const range of X.ranges) if (codeUnit >= range.start && codeUnit <= range.end) return range.weight;
+  return X.defaultWeight;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+}
+
+/**
+ * Maps an offset into text.normalize() back to the text. NFC works within clusters (a character and the
+ * marks or jamo that follow it), so clusters are normalized one by one; an offset inside a cluster that
+ * normalization changed maps to the cluster's start, the earliest place the counted character can be.
+ */
+function originalOffset(text: string, normalized: string, offset: number): number {
+  let norm = 0;
+  for (let i = 0; i < text.length; ) {
+    let j = i + (isSurrogatePair(text, i) ? 2 : 1);
+    for (JOINS_PREVIOUS.lastIndex = j; j < text.length && JOINS_PREVIOUS.test(text); JOINS_PREVIOUS.lastIndex = j) {
+      j = JOINS_PREVIOUS.lastIndex;
+    }
+    const cluster = text.slice(i, j);
+    const normalizedCluster = cluster.normalize();
+    // Should NFC ever reach across a cluster boundary, stop here: the overflow is no later than this.
+    if (!normalized.startsWith(normalizedCluster, norm)) return i;
+    if (offset < norm + normalizedCluster.length) return normalizedCluster === cluster ? i + offset - norm : i;
+    norm += normalizedCluster.length;
+    i = j;
+  }
+  return text.length;
+}

@@ -1,79 +1,82 @@
 import type { FoldedText } from './fold';
-import { isAsciiLetter } from './chars';
 
 /** Look-alike characters people type to dodge a banned-word list: "c0dename", "pr0ject". */
-const LEET: Record<number, number> = {
-  0x30: 0x6f, // 0 → o
-  0x31: 0x69, // 1 → i
-  0x33: 0x65, // 3 → e
-  0x34: 0x61, // 4 → a
-  0x35: 0x73, // 5 → s
-  0x37: 0x74, // 7 → t
-  0x40: 0x61, // @ → a
-  0x24: 0x73, // $ → s
-};
+const LEET = new Int32Array(128).fill(-1);
+LEET[0x30] = 0x6f; // 0 → o
+LEET[0x31] = 0x69; // 1 → i
+LEET[0x33] = 0x65; // 3 → e
+LEET[0x34] = 0x61; // 4 → a
+LEET[0x35] = 0x73; // 5 → s
+LEET[0x37] = 0x74; // 7 → t
+LEET[0x40] = 0x61; // @ → a
+LEET[0x24] = 0x73; // $ → s
 /** Separators between spaced-out letters: "P.r.o.j.e.c.t", "p r o j e c t". */
-const SPACERS = new Set([0x2e, 0x2d, 0x5f, 0x2a, 0x20]);
+const SPACER = new Uint8Array(128);
+for (const c of '.-_* ') SPACER[c.charCodeAt(0)] = 1;
 const MIN_SPACED_LETTERS = 3;
+const KEEP = -1;
+const DROP = -2;
 
-function isLetterish(codes: Uint16Array, i: number, len: number): boolean {
-  return i >= 0 && i < len && isAsciiLetter(codes[i]!);
-}
+const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isWordLike = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39) || c > 0x7f;
 
 /**
  * A second folded stream where look-alike digits inside words become letters and spaced-out
- * letters are joined. Null when the draft has nothing of the kind, which is the common case.
+ * letters are joined. Null when the draft has nothing of the kind, which is the common case, and
+ * costs one pass with no allocation.
  */
 export function deobfuscate(src: FoldedText): FoldedText | null {
   const { codes, length: len } = src;
-  const replace = new Int32Array(len).fill(-1); // -1 keep, -2 drop, else new code
-  let changed = false;
-  for (let i = 0; i < len; i++) {
-    const leet = LEET[codes[i]!];
-    if (leet === undefined) continue;
-    const prevLetter = isLetterish(codes, i - 1, len);
-    const nextLetter = isLetterish(codes, i + 1, len);
-    const symbol = codes[i] === 0x40 || codes[i] === 0x24;
-    if (symbol ? prevLetter && nextLetter : prevLetter || nextLetter) {
-      replace[i] = leet;
-      changed = true;
-    }
-  }
-  const isSingle = (i: number): boolean =>
-    isLetterish(codes, i, len) && !isLetterish(codes, i - 1, len) && !isLetterish(codes, i + 1, len)
-    && (i - 1 < 0 || !isWordLike(codes[i - 1]!)) && (i + 1 >= len || !isWordLike(codes[i + 1]!));
-  for (let i = 0; i < len; i++) {
-    if (!isSingle(i)) continue;
-    let j = i;
-    let count = 1;
-    while (j + 2 < len && SPACERS.has(codes[j + 1]!) && isSingle(j + 2)) {
-      j += 2;
-      count++;
-    }
-    if (count >= MIN_SPACED_LETTERS) {
-      for (let k = i + 1; k < j; k += 2) replace[k] = -2;
-      changed = true;
-    }
-    i = j;
-  }
-  if (!changed) return null;
-  const out: FoldedText = {
-    codes: new Uint16Array(len),
-    starts: new Int32Array(len),
-    ends: new Int32Array(len),
-    length: 0,
+  let replace: Int32Array | null = null;
+  const mark = (i: number, value: number): void => {
+    replace ??= new Int32Array(len).fill(KEEP);
+    replace[i] = value;
+  };
+  let runFirst = -1; // a run of single letters joined by one spacer each: "P.r.o.j.e.c.t"
+  let runLast = -1;
+  let runCount = 0;
+  const flush = (): void => {
+    if (runCount >= MIN_SPACED_LETTERS) for (let k = runFirst + 1; k < runLast; k += 2) mark(k, DROP);
+    runFirst = -1;
+    runCount = 0;
   };
   for (let i = 0; i < len; i++) {
+    const c = codes[i]!;
+    if (c < 128 && LEET[c]! >= 0) {
+      const prevLetter = i > 0 && isLetter(codes[i - 1]!);
+      const nextLetter = i + 1 < len && isLetter(codes[i + 1]!);
+      const symbol = c === 0x40 || c === 0x24;
+      if (symbol ? prevLetter && nextLetter : prevLetter || nextLetter) mark(i, LEET[c]!);
+    }
+    if (!isLetter(c)) continue;
+    const single = (i === 0 || !isWordLike(codes[i - 1]!)) && (i + 1 >= len || !isWordLike(codes[i + 1]!));
+    if (!single) {
+      flush();
+      continue;
+    }
+    if (runFirst >= 0 && runLast === i - 2 && SPACER[codes[i - 1]!] === 1) {
+      runCount++;
+    } else {
+      flush();
+      runFirst = i;
+      runCount = 1;
+    }
+    runLast = i;
+  }
+  flush();
+  return replace === null ? null : rewrite(src, replace);
+}
+
+function rewrite(src: FoldedText, replace: Int32Array): FoldedText {
+  const len = src.length;
+  const out: FoldedText = { codes: new Uint16Array(len), starts: new Int32Array(len), ends: new Int32Array(len), length: 0 };
+  for (let i = 0; i < len; i++) {
     const r = replace[i]!;
-    if (r === -2) continue;
-    out.codes[out.length] = r === -1 ? codes[i]! : r;
+    if (r === DROP) continue;
+    out.codes[out.length] = r === KEEP ? src.codes[i]! : r;
     out.starts[out.length] = src.starts[i]!;
     out.ends[out.length] = src.ends[i]!;
     out.length++;
   }
   return out;
-}
-
-function isWordLike(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code > 0x7f;
 }

@@ -14,10 +14,12 @@ export interface FoldedText {
 }
 
 const UNKNOWN = 0;
-const DROP = 0xffff_ffff;
-const MULTI = 0xffff_fffe;
-// Indexed by code unit: 0 = not yet computed, DROP, MULTI (see `multiFolds`) or folded unit + 1.
-const singleFolds = new Uint32Array(0x10000);
+const DROP = -1;
+const MULTI = -2;
+const HIGH_SURROGATE = -3;
+// Indexed by code unit: 0 = not yet computed, a negative marker, or the folded unit + 1.
+// (Int32, not Uint32: values past 2^31 would make every lookup a floating-point comparison.)
+const singleFolds = new Int32Array(0x10000);
 const multiFolds = new Map<number, string>();
 const astralFolds = new Map<number, string>();
 
@@ -41,7 +43,8 @@ function computeFold(code: number): number {
   if (SPACE.test(ch)) return 0x20 + 1;
   if (APOSTROPHES.test(ch)) return 0x27 + 1;
   if (HYPHENS.test(ch)) return 0x2d + 1;
-  if (code >= 0xd800 && code <= 0xdfff) return code + 1;
+  if (code >= 0xd800 && code <= 0xdbff) return HIGH_SURROGATE;
+  if (code >= 0xdc00 && code <= 0xdfff) return code + 1;
   if (/\p{M}/u.test(ch)) return DROP;
   const folded = LETTERS_WITHOUT_DECOMPOSITION[ch] ?? foldString(ch);
   if (folded.length === 0) return DROP;
@@ -57,32 +60,56 @@ for (let c = 0; c < 0x80; c++) {
 
 /** Folds a whole string the same way the scanner folds a draft (used for patterns). */
 export function foldPlain(text: string): string {
-  const f = foldText(text);
-  return String.fromCharCode(...f.codes.subarray(0, f.length)).trim();
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SPACES, ' ').trim();
+  const f = foldText(text, false);
+  let out = '';
+  for (let i = 0; i < f.length; i++) out += String.fromCharCode(f.codes[i]!);
+  return out.trim();
+}
+const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+const ASCII_SPACES = /\s+/g;
+
+// Folding buffers, reused from one draft to the next: a FoldedText is valid until the next foldText call.
+let pool = { codes: new Uint16Array(0), starts: new Int32Array(0), ends: new Int32Array(0) };
+
+function buffers(capacity: number) {
+  if (pool.codes.length < capacity) {
+    const size = Math.max(capacity, pool.codes.length * 2, 1024);
+    pool = { codes: new Uint16Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
+  }
+  return pool;
 }
 
-export function foldText(text: string): FoldedText {
+/** Folds a draft. With `reuse`, the result lives in shared buffers and is valid until the next such call. */
+export function foldText(text: string, reuse = true): FoldedText {
   const n = text.length;
-  const cap = n * 2 + 8;
-  const codes = new Uint16Array(cap);
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
+  const capacity = n * 2 + 8;
+  const { codes, starts, ends } = reuse
+    ? buffers(capacity)
+    : { codes: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
   let len = 0;
   let i = 0;
+  let lastWasSpace = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     let f = singleFolds[c]!;
     if (f === UNKNOWN) f = singleFolds[c] = computeFold(c);
-    if (f !== DROP && f !== MULTI && (c < 0xd800 || c > 0xdbff)) {
-      const out = f - 1;
-      if (out === 0x20 && len > 0 && codes[len - 1] === 0x20) {
-        ends[len - 1] = i + 1;
+    if (f > 0) {
+      if (f === 0x21) {
+        // White space: a run of it is one space.
+        if (lastWasSpace) {
+          ends[len - 1] = i + 1;
+          i++;
+          continue;
+        }
+        lastWasSpace = true;
       } else {
-        codes[len] = out;
-        starts[len] = i;
-        ends[len] = i + 1;
-        len++;
+        lastWasSpace = false;
       }
+      codes[len] = f - 1;
+      starts[len] = i;
+      ends[len] = i + 1;
+      len++;
       i++;
       continue;
     }
@@ -114,6 +141,7 @@ export function foldText(text: string): FoldedText {
       ends[len] = i + unitLen;
       len++;
     }
+    if (folded.length > 0) lastWasSpace = folded.charCodeAt(folded.length - 1) === 0x20;
     i += unitLen;
   }
   return { codes, starts, ends, length: len };

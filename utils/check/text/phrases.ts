@@ -51,7 +51,7 @@ export class PhraseIndex {
   readonly groupCount: number;
   private readonly symbolOf = new Uint16Array(0x10000);
   private readonly width: number;
-  private readonly delta: Uint32Array;
+  private readonly delta: Int32Array;
   /** outputs[state]: the outputs ending at that state, its own and its suffixes'. */
   private readonly outputs: (Output[] | undefined)[];
   private readonly obfuscationGroups: boolean[];
@@ -60,57 +60,68 @@ export class PhraseIndex {
     this.groupCount = groups.length;
     this.obfuscationGroups = groups.map((g) => g.obfuscation === true);
     let symbols = 1; // 0 = a unit no phrase contains
+    let totalUnits = 0;
     for (const { folded } of phrases) {
+      totalUnits += folded.length;
       for (let k = 0; k < folded.length; k++) {
         const c = folded.charCodeAt(k);
         if (this.symbolOf[c] === 0) this.symbolOf[c] = symbols++;
       }
     }
-    this.width = symbols;
-    // The trie, then the failure function turned into a full transition table (BFS order).
-    const children: Map<number, number>[] = [new Map()];
+    const width = symbols;
+    this.width = width;
+    // The trie as a goto table (0 = no edge; the root never is a target), then the failure function
+    // folded into it in BFS order so that every state has a transition for every symbol: a DFA.
+    // States are stored pre-multiplied by the width, so a step is one addition and one load.
+    const maxStates = totalUnits + 1;
+    let delta = new Uint32Array(maxStates * width);
     const own: (Output[] | undefined)[] = [undefined];
+    let states = 1;
     for (const { folded, out } of phrases) {
-      let s = 0;
+      let row = 0;
       for (let k = 0; k < folded.length; k++) {
-        const sym = this.symbolOf[folded.charCodeAt(k)]!;
-        let next = children[s]!.get(sym);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
+        const slot = row + this.symbolOf[folded.charCodeAt(k)]!;
+        let next = delta[slot]!;
+        if (next === 0) {
+          next = states++ * width;
+          delta[slot] = next;
           own.push(undefined);
-          children[s]!.set(sym, next);
         }
-        s = next;
+        row = next;
       }
-      (own[s] ??= []).push(out);
+      (own[row / width] ??= []).push(out);
     }
-    const states = children.length;
-    const delta = new Uint32Array(states * symbols);
-    const fail = new Uint32Array(states);
+    delta = delta.slice(0, states * width);
     const outputs: (Output[] | undefined)[] = new Array(states);
+    const fail = new Uint32Array(states);
     outputs[0] = own[0];
-    const queue: number[] = [];
-    for (const [sym, next] of children[0]!) {
-      delta[sym] = next;
-      queue.push(next);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const s = queue[head]!;
-      const f = fail[s]!;
-      const inherited = outputs[f];
+    const queue = new Uint32Array(states);
+    let tail = 0;
+    for (let sym = 1; sym < width; sym++) if (delta[sym] !== 0) queue[tail++] = delta[sym]!;
+    for (let head = 0; head < tail; head++) {
+      const row = queue[head]!;
+      const s = row / width;
+      const failRow = fail[s]!;
+      const inherited = outputs[failRow / width];
       const mine = own[s];
       outputs[s] = mine && inherited ? [...mine, ...inherited] : (mine ?? inherited);
-      const row = s * symbols;
-      const failRow = f * symbols;
-      for (let sym = 1; sym < symbols; sym++) delta[row + sym] = delta[failRow + sym]!;
-      for (const [sym, next] of children[s]!) {
-        fail[next] = delta[failRow + sym]!;
-        delta[row + sym] = next;
-        queue.push(next);
+      for (let sym = 1; sym < width; sym++) {
+        const next = delta[row + sym]!;
+        if (next === 0) {
+          delta[row + sym] = delta[failRow + sym]!;
+        } else {
+          fail[next / width] = delta[failRow + sym]!;
+          queue[tail++] = next;
+        }
       }
     }
-    this.delta = delta;
+    // Each entry becomes (target row << 1) | (1 when the target state has outputs).
+    const packed = new Int32Array(delta.length);
+    for (let k = 0; k < delta.length; k++) {
+      const target = delta[k]!;
+      packed[k] = (target << 1) | (outputs[target / width] ? 1 : 0);
+    }
+    this.delta = packed;
     this.outputs = outputs;
   }
 
@@ -129,12 +140,11 @@ export class PhraseIndex {
   private scanStream(text: FoldedText, hits: PhraseHit[][], altStream: boolean): void {
     const { codes, starts, ends, length } = text;
     const { symbolOf, delta, width, outputs } = this;
-    let s = 0;
+    let step = 0;
     for (let i = 0; i < length; i++) {
-      s = delta[s * width + symbolOf[codes[i]!]!]!;
-      const outs = outputs[s];
-      if (outs === undefined) continue;
-      for (const out of outs) {
+      step = delta[(step >> 1) + symbolOf[codes[i]!]!]!;
+      if ((step & 1) === 0) continue;
+      for (const out of outputs[(step >> 1) / width]!) {
         if (altStream && !this.obfuscationGroups[out.group]) continue;
         const first = i - out.length + 1;
         if (first > 0 && isWordUnit(codes[first - 1]!) && isWordUnit(codes[first]!)) continue;

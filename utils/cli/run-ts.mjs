@@ -3,10 +3,23 @@
 // esbuild first: JSON word lists and CommonJS packages load the same way as in the extension build.
 // Usage as a command: node utils/cli/run-ts.mjs FILE.ts [ARGS…]
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+// Each of our modules keeps its own import.meta.url (for fixtures beside it), not the bundle's.
+const keepImportMetaUrl = {
+  name: 'keep-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+      return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+  },
+};
 
 export async function importTs(path) {
   const bundle = await build({
@@ -18,6 +31,7 @@ export async function importTs(path) {
     write: false,
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    plugins: [keepImportMetaUrl],
   });
   const dir = mkdtempSync(join(tmpdir(), 'portavoce-run-'));
   const file = join(dir, 'entry.mjs');

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineRuleKind, ruleBase } from './define';
+import { compileFinder, type SpanFinder } from './pattern/matcher';
+import { patternProblem } from './pattern/problems';
+
+const findsNothing: SpanFinder = () => [];
+
+export const patternRule = defineRuleKind({
+  kind: 'pattern',
+  summary:
+    'A regular expression in linear-time RE2 syntax (`pattern`; no backreferences, no lookaround), case-sensitive unless `ignoreCase: true`, with no implicit word boundaries.',
+  schema: z.strictObject({
+    ...ruleBase,
+    kind: z.literal('pattern'),
+    pattern: z.string().min(1),
+    ignoreCase: z.boolean().default(false),
+  }),
+  validate(rule) {
+    const problem = patternProblem(rule.pattern, rule.ignoreCase);
+    return problem ? [{ path: ['pattern'], message: problem }] : [];
+  },
+  defaultMessage: {
+    en: '“{match}” matches a pattern this policy does not allow.',
+    it: '«{match}» corrisponde a uno schema non ammesso da questa policy.',
+  },
+  compile(rule) {
+    // `validate` reports a pattern that does not compile; a policy loaded without it checks nothing here.
+    try {
+      return compileFinder(rule.pattern, rule.ignoreCase);
+    } catch {
+      return findsNothing;
+    }
+  },
+  run(find, input) {
+    return find(input.draft.text);
+  },
+});

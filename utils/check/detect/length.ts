@@ -19,6 +19,7 @@ export const X_MAX_WEIGHTED_LENGTH = X.maxWeightedTweetLength;
 const twemojiRegex = twemojiModule instanceof RegExp ? twemojiModule : twemojiModule.default;
 const emojiRe = new RegExp(twemojiRegex.source, twemojiRegex.flags);
 const ASCII_ONLY = /^[\x00-\x7F]*$/;
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 // What composes with what comes before it under NFC: combining marks, and Hangul medial and final jamo.
 const JOINS_PREVIOUS = /[\p{M}\u1160-\u11FF]/uy;
 
@@ -47,6 +48,7 @@ export function xOverflowStart(text: string, max: number): number | null {
 
 /** Length in Unicode code points (a lone surrogate counts as one), as LinkedIn counts. */
 export function codePointLength(text: string): number {
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let length = text.length;
   for (let i = 0; i < text.length - 1; i++) {
     if (isSurrogatePair(text, i)) {
@@ -59,6 +61,7 @@ export function codePointLength(text: string): number {
 
 /** UTF-16 offset of the code point number max + 1, or null when the text has at most `max` code points. */
 export function codePointOverflowStart(text: string, max: number): number | null {
+  if (!HIGH_SURROGATE.test(text)) return text.length > max ? max : null;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     if (count >= max) return i;

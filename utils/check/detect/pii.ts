@@ -113,8 +113,8 @@ function domainEnd(text: string, from: number): number {
 /**
  * A run of six or more digits in groups joined by the separators phone and card numbers are
  * written with: space (also no-break), `.`, `-`, `/` (optionally spaced), parentheses. Line breaks
- * end a run. Shorter runs (years, prices, times) fail inside the regex engine, which is much cheaper
- * than handing each of them to JavaScript.
+ * end a run. Shorter runs (years, prices, times) and dotted thousands ("1.234.567") fail inside the
+ * regex engine, which is much cheaper than handing each of them to JavaScript.
  */
 const SEP = String.raw`(?:\)?(?:[ \u00a0\u202f]?[-./][ \u00a0\u202f]?|[ \u00a0\u202f])\(?|\)\(?|\()`;
 const THOUSANDS = String.raw`\d{1,3}(?:\.\d{3})+(?![\d./-])`;
@@ -433,5 +433,16 @@ function ibanEnd(text: string, start: number): number {
     p++;
   }
   if (iban.length < want || (p < text.length && isWordChar(text.charCodeAt(p)))) return -1;
-  return isValidIBAN(iban) ? p : -1;
+  return validIban(iban) ? p : -1;
+}
+
+/** ibantools compiles regexes on every call; a draft is re-checked on every keystroke. */
+const ibanVerdicts = new Map<string, boolean>();
+function validIban(iban: string): boolean {
+  let valid = ibanVerdicts.get(iban);
+  if (valid === undefined) {
+    if (ibanVerdicts.size >= 256) ibanVerdicts.clear();
+    ibanVerdicts.set(iban, (valid = isValidIBAN(iban)));
+  }
+  return valid;
 }

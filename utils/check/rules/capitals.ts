@@ -10,6 +10,10 @@ const bmp = new Uint8Array(0x10000);
 const astral = new Map<number, Cls>();
 const classify = (ch: string): Cls =>
   CAPITAL.test(ch) ? Cls.Capital : LETTER.test(ch) ? Cls.Letter : INSIDE_WORD.test(ch) ? Cls.Inside : Cls.Other;
+function codePointAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return unit < 0xd800 || unit > 0xdbff ? unit : text.codePointAt(i)!;
+}
 function classOf(cp: number): Cls {
   if (cp < 0x10000) return (bmp[cp] ||= classify(String.fromCharCode(cp)));
   let c = astral.get(cp);
@@ -72,15 +76,16 @@ export const capitalsRule = defineRuleKind({
       run = null;
     };
     for (let i = 0; i < text.length; ) {
-      let cls = classOf(text.codePointAt(i)!);
+      const unit = text.charCodeAt(i);
+      let cls = unit < 0xd800 ? classOf(unit) : classOf(text.codePointAt(i)!);
       if (cls !== Cls.Capital && cls !== Cls.Letter) {
-        i += cls === Cls.Other && text.codePointAt(i)! > 0xffff ? 2 : 1;
+        i += cls === Cls.Other && unit >= 0xd800 && text.codePointAt(i)! > 0xffff ? 2 : 1;
         continue;
       }
       const start = i;
       let wordLetters = 0;
       let wordCapitals = 0;
-      for (let cp: number; i < text.length && (cls = classOf((cp = text.codePointAt(i)!))) !== Cls.Other; i += cp > 0xffff ? 2 : 1) {
+      for (let cp: number; i < text.length && (cls = classOf((cp = codePointAt(text, i)))) !== Cls.Other; i += cp > 0xffff ? 2 : 1) {
         if (cls === Cls.Inside) continue;
         wordLetters++;
         if (cls === Cls.Capital) wordCapitals++;

@@ -9,6 +9,8 @@ function marksIn(code: number): number {
 const isVariationSelector = (code: number): boolean => code === 0xfe0e || code === 0xfe0f;
 // Zero-width characters inside a run do not break it ("!\u200B!").
 const isZeroWidth = (code: number): boolean => (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+// A run: marks, with variation selectors and zero-width characters inside it.
+const MARK_RUN = /[!?！？‼⁇-⁉](?:[!?！？‼⁇-⁉\ufe0e\ufe0f]|[\u200b-\u200d\u2060]+(?=[!?！？‼⁇-⁉]))*/g;
 const QUESTIONS = '?？⁉⁈⁇';
 const FULLWIDTH = '！？';
 
@@ -35,23 +37,18 @@ export const punctuationRule = defineRuleKind({
   run(maxRepeat, input) {
     const text = input.draft.text;
     const hits: RuleHit[] = [];
-    let start = -1;
-    let end = -1;
-    let count = 0;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : -1;
-      const marks = marksIn(code);
-      if (marks > 0) {
-        if (start < 0) start = i;
+    // The regex finds candidate runs natively; most drafts have a few single marks at most.
+    MARK_RUN.lastIndex = 0;
+    for (let m = MARK_RUN.exec(text); m !== null; m = MARK_RUN.exec(text)) {
+      let count = 0;
+      let end = m.index;
+      for (let i = m.index; i < m.index + m[0].length; i++) {
+        const code = text.charCodeAt(i);
+        const marks = marksIn(code);
         count += marks;
-        end = i + 1;
-      } else if (start >= 0 && isVariationSelector(code)) {
-        end = i + 1; // "‼️": the selector belongs to the mark
-      } else if (start < 0 || !isZeroWidth(code)) {
-        if (start >= 0 && count > maxRepeat) hits.push({ start, end, vars: { count, max: maxRepeat } });
-        start = -1;
-        count = 0;
+        if (marks > 0 || isVariationSelector(code)) end = i + 1; // "‼️": the selector belongs to the mark
       }
+      if (count > maxRepeat) hits.push({ start: m.index, end, vars: { count, max: maxRepeat } });
     }
     if (hits.length === 0) return hits;
     // A query string may hold "??": nothing inside a URL is punctuation.

@@ -19,6 +19,7 @@ const DROP = -2;
 
 const isLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isWordLike = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x39) || c > 0x7f;
+// SPACER and LEET are indexed by ASCII codes only; callers check `< 128` or pass -1 (no unit).
 
 /**
  * A second folded stream where look-alike digits inside words become letters and spaced-out
@@ -28,43 +29,51 @@ const isWordLike = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x3
 export function deobfuscate(src: FoldedText): FoldedText | null {
   const { codes, length: len } = src;
   let replace: Int32Array | null = null;
-  const mark = (i: number, value: number): void => {
-    replace ??= new Int32Array(len).fill(KEEP);
-    replace[i] = value;
-  };
+  // One pass with one read per unit: `prev` and `cur` slide along, `next` is read once.
   let runFirst = -1; // a run of single letters joined by one spacer each: "P.r.o.j.e.c.t"
   let runLast = -1;
   let runCount = 0;
-  const flush = (): void => {
-    if (runCount >= MIN_SPACED_LETTERS) for (let k = runFirst + 1; k < runLast; k += 2) mark(k, DROP);
-    runFirst = -1;
-    runCount = 0;
-  };
+  let prev = -1;
+  let cur = len > 0 ? codes[0]! : -1;
   for (let i = 0; i < len; i++) {
-    const c = codes[i]!;
-    if (c < 128 && LEET[c]! >= 0) {
-      const prevLetter = i > 0 && isLetter(codes[i - 1]!);
-      const nextLetter = i + 1 < len && isLetter(codes[i + 1]!);
-      const symbol = c === 0x40 || c === 0x24;
-      if (symbol ? prevLetter && nextLetter : prevLetter || nextLetter) mark(i, LEET[c]!);
+    const next = i + 1 < len ? codes[i + 1]! : -1;
+    if (cur < 128) {
+      const leet = LEET[cur]!;
+      if (leet >= 0) {
+        const prevLetter = isLetter(prev);
+        const nextLetter = isLetter(next);
+        if (cur === 0x40 || cur === 0x24 ? prevLetter && nextLetter : prevLetter || nextLetter) {
+          replace ??= new Int32Array(len).fill(KEEP);
+          replace[i] = leet;
+        }
+      } else if (isLetter(cur)) {
+        if (!isWordLike(prev) && !isWordLike(next)) {
+          if (runFirst >= 0 && runLast === i - 2 && SPACER[prev]! === 1) {
+            runCount++;
+          } else {
+            if (runCount >= MIN_SPACED_LETTERS) replace = joinSpaced(replace, len, runFirst, runLast);
+            runFirst = i;
+            runCount = 1;
+          }
+          runLast = i;
+        } else if (runCount > 0) {
+          if (runCount >= MIN_SPACED_LETTERS) replace = joinSpaced(replace, len, runFirst, runLast);
+          runFirst = -1;
+          runCount = 0;
+        }
+      }
     }
-    if (!isLetter(c)) continue;
-    const single = (i === 0 || !isWordLike(codes[i - 1]!)) && (i + 1 >= len || !isWordLike(codes[i + 1]!));
-    if (!single) {
-      flush();
-      continue;
-    }
-    if (runFirst >= 0 && runLast === i - 2 && SPACER[codes[i - 1]!] === 1) {
-      runCount++;
-    } else {
-      flush();
-      runFirst = i;
-      runCount = 1;
-    }
-    runLast = i;
+    prev = cur;
+    cur = next;
   }
-  flush();
+  if (runCount >= MIN_SPACED_LETTERS) replace = joinSpaced(replace, len, runFirst, runLast);
   return replace === null ? null : rewrite(src, replace);
+}
+
+function joinSpaced(replace: Int32Array | null, len: number, first: number, last: number): Int32Array {
+  const out = replace ?? new Int32Array(len).fill(KEEP);
+  for (let k = first + 1; k < last; k += 2) out[k] = DROP;
+  return out;
 }
 
 function rewrite(src: FoldedText, replace: Int32Array): FoldedText {

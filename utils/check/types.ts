@@ -27,7 +27,7 @@ export interface QuietPeriod {
 export interface CheckContext {
   /** The member writing; absent means no profile chosen yet (topics are reported, not judged). */
   memberId?: string;
-  /** Epoch milliseconds; defaults to 0 so that the engine stays deterministic. */
+  /** Epoch milliseconds. Absent: every quiet period given is taken as in force (the engine never reads the clock). */
   now?: number;
   /** Quiet periods from the calendar; the engine keeps those in force at `now`. */
   quietPeriods?: QuietPeriod[];

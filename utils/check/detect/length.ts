@@ -139,9 +139,12 @@ function mayBeEmoji(c: number): boolean {
   return c >= 0x2000 || c === 0xa9 || c === 0xae;
 }
 
+// X's weight of every code unit, from its ranges, computed once.
+const WEIGHTS = new Uint16Array(0x10000).fill(X.defaultWeight);
+for (const range of X.ranges) WEIGHTS.fill(range.weight, range.start, Math.min(range.end, 0xffff) + 1);
+
 function charWeight(codeUnit: number): number {
-  for (const range of X.ranges) if (codeUnit >= range.start && codeUnit <= range.end) return range.weight;
-  return X.defaultWeight;
+  return WEIGHTS[codeUnit]!;
 }
 
 function isSurrogatePair(text: string, i: number): boolean {

@@ -35,14 +35,18 @@ export interface FinderOptions {
 export function compileFinder(pattern: string, ignoreCase: boolean, options: FinderOptions = {}): SpanFinder {
   const t = translate(pattern);
   const fold = ignoreCase || t?.ignoreCase === true;
-  if (options.native !== false && nativeEligible(t, ignoreCase)) return nativeFinder(new RegExp(t.source, fold ? 'giu' : 'gu'));
+  if (options.native !== false && nativeEligible(t, ignoreCase)) {
+    return nativeFinder(new RegExp(t.source, fold ? 'giu' : 'gu'), t.literal.length >= 2 ? literalFinder(t.literal, fold) : null);
+  }
   const re2 = RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   return re2Finder(re2, t && t.literal.length >= 2 ? literalFinder(t.literal, fold) : null, t?.literalBefore ?? Infinity);
 }
 
-function nativeFinder(re: RegExp): SpanFinder {
+function nativeFinder(re: RegExp, literalAt: ((text: string, from: number) => number) | null): SpanFinder {
   return (text) => {
     const spans: Span[] = [];
+    // A draft without the literal every match needs is not scanned at all (indexOf is far cheaper).
+    if (literalAt && literalAt(text, 0) < 0) return spans;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const start = m.index;

@@ -41,6 +41,15 @@ const flags: Array<[string, string, Array<[string, number, number]>]> = [
   ['between CRLF line breaks', 'riga\r\n\u{1F680}\r\nfine', [['\u{1F680}', 6, 8]]],
   ['an emoji-presentation BMP symbol', 'puntuali \u231A', [['\u231A', 9, 10]]],
   ['a heart on fire after accents', 'Cre\u0300me \u00E0 la \u2764\uFE0F\u200D\u{1F525}', [['\u2764\uFE0F\u200D\u{1F525}', 12, 17]]],
+  ['an emoji with a stray keycap mark, once', '\u2764\uFE0F\u20E3 e \u{1F600}\u20E3', [
+    ['\u2764\uFE0F\u20E3', 0, 3],
+    ['\u{1F600}\u20E3', 6, 9],
+  ]],
+  ['a ZWJ sequence led by a text-default symbol, once', 'ok \u261D\u200D\u{1F469} ok', [['\u261D\u200D\u{1F469}', 3, 7]]],
+  ['a regional indicator and ZWJ, apart from the next emoji', '\u{1F1F9}\u200D\u{1F308}', [
+    ['\u{1F1F9}\u200D', 0, 3],
+    ['\u{1F308}', 3, 5],
+  ]],
   ['an emoji after a bare ™', 'text \u2122 then \u{1F600}', [['\u{1F600}', 12, 14]]],
 ];
 
@@ -72,6 +81,7 @@ describe('findEmoji does not flag', () => {
     ['asterisks and hashtags', '*importante* e #ad'],
     ['a digit with VS16 but no keycap', '1\uFE0F senza keycap'],
     ['a lone ZWJ', 'zwj \u200D da solo'],
+    ['a skin tone joined to a letter', 'tono a\u{1F3FD} unito'],
     ['Italian accents', 'Perch\u00e9 cos\u00ec \u00e8 pi\u00f9 bello'],
     ['combining accents and CRLF', 'Cafe\u0301\r\nna\u00EFve'],
     ['typographic punctuation', '\u201Cvirgolette\u201D \u2026 \u2013 \u2014 \u2019'],

@@ -26,6 +26,7 @@ describe('findPii flags', () => {
     ['mobile with no-break spaces', 'il mio numero è 333\u00a0123\u00a04567', [['phone', '333\u00a0123\u00a04567', 16, 28]]],
     ['landline 2-4-4', 'Ufficio: 02 1234 5678', [['phone', '02 1234 5678', 9, 21]]],
     ['landline with parenthesised area code', 'Tel. (02) 1234 5678', [['phone', '(02) 1234 5678', 5, 19]]],
+    ['landline with dots', 'Tel. 02.123.456', [['phone', '02.123.456', 5, 15]]],
     ['landline with slash', 'fisso 0471/123456', [['phone', '0471/123456', 6, 17]]],
     ['two phones around a spaced slash', 'Chiamate 333-1234567 / 02-1234567', [
       ['phone', '333-1234567', 9, 20],

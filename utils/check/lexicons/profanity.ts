@@ -25,6 +25,8 @@ export const IDENTITY_TERMS: { readonly [L in Lang]: readonly string[] } = {
 export const EXCLUDED: { readonly [L in Lang]: readonly string[] } = {
   en: [
     ...IDENTITY_TERMS.en,
+    // "Ass." is the Italian abbreviation of Associazione ("l'Ass. Culturale"), and both lists run on every post.
+    'ass',
     // Anatomy, medicine, pharmacy: a health post or a pharma page must not be "profane".
     'anal', 'anus', 'clitoris', 'genitals', 'penis', 'vagina', 'vulva', 'rectum', 'semen', 'pubes', 'nipple',
     'nipples', 'ejaculation', 'masturbate', 'masturbating', 'masturbation', 'orgasm', 'fecal', 'g-spot',

@@ -18,6 +18,9 @@ export const EXCLUDED_SENTIMENT: { readonly [L in Lang]: readonly string[] } = {
     // Neutral business vocabulary: equity and rates, "Limited", gross margin, demand, vendor speak.
     'share', 'shares', 'interest', 'interests', 'limited', 'gross', 'pay', 'charges', 'demand', 'demands',
     'challenge', 'solution', 'solutions', 'support', 'supported', 'supports', 'top', 'big',
+    // Both lexicons score every draft: English entries that are everyday Italian words ("dire" to say,
+    // "sue" her, "ha" has, "fine" end) would score Italian prose.
+    'dire', 'sue', 'ha', 'fine',
   ],
   it: [
     // Mistranslations: wrong sense or wrong sign ("a caro prezzo" is not +3, "autore" is not -2,

@@ -6,6 +6,8 @@ import type { PhraseHit, PhraseIndexBuilder } from '../text/phrases';
 import { defineRuleKind, ruleBase, type RuleHit } from './define';
 import { leftmostLongest, overlapsAny } from './overlap';
 
+// . ! ? … ; and their fullwidth forms, and a line break: "Never again. Terrible" is not "not terrible".
+const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x2026, 0x3b, 0xff01, 0xff1f, 0xff0e, 0x0a, 0x0d]);
 /** A negator flips the next scored word when at most this many words lie between ("non è male"). */
 const NEGATION_GAP = 2;
 
@@ -86,12 +88,14 @@ export const sentimentRule = defineRuleKind({
   },
 });
 
-/** Words in text[from, to), counted up to NEGATION_GAP + 1. */
+/** Words in text[from, to), counted up to NEGATION_GAP + 1; a sentence end in between ends the negation. */
 function wordsBetween(text: string, from: number, to: number): number {
   let count = 0;
   let inWord = false;
   for (let i = from; i < to && count <= NEGATION_GAP; i++) {
-    const word = isWordUnit(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    if (SENTENCE_END.has(code)) return NEGATION_GAP + 1;
+    const word = isWordUnit(code);
     if (word && !inWord) count++;
     inWord = word;
   }

@@ -129,7 +129,8 @@ export function foldText(text: string, reuse = true): FoldedText {
       let cached = astralFolds.get(cp);
       if (cached === undefined) {
         const raw = String.fromCodePoint(cp);
-        cached = /\p{M}/u.test(raw) ? '' : foldString(raw);
+        // Marks and skin-tone modifiers belong to what they follow: "🖕🏽" matches "🖕" and spans both.
+        cached = /\p{M}/u.test(raw) || (cp >= 0x1f3fb && cp <= 0x1f3ff) ? '' : foldString(raw);
         astralFolds.set(cp, cached);
       }
       folded = cached;

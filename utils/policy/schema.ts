@@ -17,13 +17,13 @@ export const memberSchema = z.strictObject({
 
 export const topicSchema = z.strictObject({
   id,
-  label: localizedText,
+  label: localizedText(z),
   keywords: z.array(z.string().min(1)).default([]),
   hashtags: z.array(z.string().regex(/^#\S+$/, 'a hashtag starts with # and has no spaces')).default([]),
   restricted: z.boolean().default(false),
 });
 
-const ruleSchemas = RULE_KINDS.map((kind) => kind.schema) as unknown as [z.ZodObject, ...z.ZodObject[]];
+const ruleSchemas = RULE_KINDS.map((kind) => kind.schema(z)) as unknown as [z.ZodObject, ...z.ZodObject[]];
 export const ruleSchema = z.discriminatedUnion('kind', ruleSchemas);
 
 export const policySchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -159,7 +160,7 @@ describe('a bad policy gets located issues an author understands', () => {
 
   it('reports a rule kind\'s own checks under the rule\'s path', () => {
     const text = `${HEAD}rules:\n  - id: banned\n    kind: terms\n    level: error\n`;
-    const expected = termsRule.validate!(termsRule.schema.parse({ id: 'banned', kind: 'terms', level: 'error' }), validatePolicy({ version: 1, name: 'x' }));
+    const expected = termsRule.validate!(termsRule.schema(z).parse({ id: 'banned', kind: 'terms', level: 'error' }), validatePolicy({ version: 1, name: 'x' }));
     expect(expected.length).toBeGreaterThan(0);
     const result = tryLoadPolicyText(text, 'policy.yaml');
     expect(result.ok).toBe(false);

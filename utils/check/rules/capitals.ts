@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 
 const CAPITAL = /^[\p{Lu}\p{Lt}]$/u;
 const LETTER = /^\p{L}$/u;
@@ -50,8 +49,8 @@ function sentenceCase(text: string, run: string, start: number): string {
 export const capitalsRule = defineRuleKind({
   kind: 'capitals',
   summary: 'Shouting: more capitals than `maxRatio` of the letters (words of 2+ letters, outside hashtags, mentions and URLs; drafts under `minLetters` letters are not judged), one finding per run of capitalized words.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('capitals'),
     maxRatio: z.number().min(0).max(1).default(0.5),
     minLetters: z.number().int().min(0).default(12),

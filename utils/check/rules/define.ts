@@ -1,22 +1,24 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+
+/** The zod namespace, passed in: rule files build their schemas from it without importing zod, so the
+ * content script (which runs rules but never validates a policy) does not carry zod. */
+export type ZodApi = typeof z;
 import { LEVELS, LOCALES, type CheckContext, type Draft, type Level, type Locale, type TopicReport } from '../types';
 import type { PhraseHit, PhraseIndexBuilder } from '../text/phrases';
 import type { Entity } from '../detect/entities';
 import type { Policy, PolicyMember } from '../../policy/schema';
 
 /** A message in one string, or one per locale. */
-export const localizedText = z.union([
-  z.string().min(1),
-  z.strictObject({ en: z.string().min(1).optional(), it: z.string().min(1).optional() }),
-]);
-export type LocalizedText = z.infer<typeof localizedText>;
+export const localizedText = (z: ZodApi) =>
+  z.union([z.string().min(1), z.strictObject({ en: z.string().min(1).optional(), it: z.string().min(1).optional() })]);
+export type LocalizedText = string | { en?: string; it?: string };
 
 /** Keys every rule has; each kind extends this with its own, and unknown keys are rejected. */
-export const ruleBase = {
+export const ruleBase = (z: ZodApi) => ({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'an id is letters, digits, ".", "_" or "-"'),
   level: z.enum(LEVELS),
-  message: localizedText.optional(),
-};
+  message: localizedText(z).optional(),
+});
 
 /** What a rule's compile step may use: the policy and the shared phrase automaton. */
 export interface CompileEnv {
@@ -52,7 +54,8 @@ export interface RuleKind<S extends z.ZodType = z.ZodType, C = unknown> {
   kind: string;
   /** One line for the README's policy reference and for error messages. */
   summary: string;
-  schema: S;
+  /** Built from the zod namespace handed in by utils/policy/schema.ts. */
+  schema: (z: ZodApi) => S;
   defaultMessage: Record<Locale, string>;
   /** Checks that need more than the schema (references, empty lists); paths are relative to the rule. */
   validate?(rule: z.infer<S>, policy: Policy): { path: (string | number)[]; message: string }[];

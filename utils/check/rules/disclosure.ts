@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { foldPlain } from '../text/fold';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 import { leftmostLongest } from './overlap';
 
 /** A hashtag as compared: without its '#', folded (case, accents, width). */
@@ -10,8 +9,8 @@ export const disclosureRule = defineRuleKind({
   kind: 'disclosure',
   summary:
     'Posts on the `when: { topics }` topics must carry one of the `require` hashtags (#ad, #adv…), whole tags compared case- and accent-insensitively; the finding spans the topic keywords.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('disclosure'),
     when: z.strictObject({ topics: z.array(z.string().min(1)).min(1) }),
     require: z.array(z.string().regex(/^[#＃]\S+$/, 'a disclosure tag starts with # and has no spaces, like "#ad"')).min(1),

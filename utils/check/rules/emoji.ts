@@ -1,12 +1,11 @@
-import { z } from 'zod';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 import { findEmoji } from '../detect/emoji';
 
 export const emojiRule = defineRuleKind({
   kind: 'emoji',
   summary: 'At most `max` emoji per draft (every occurrence counts; “❤️” does, “©” does not); each emoji past the limit is flagged.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('emoji'),
     max: z.number().int().min(0),
   }),

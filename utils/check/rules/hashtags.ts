@@ -1,16 +1,15 @@
-import { z } from 'zod';
 import type { Platform } from '../types';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 
-const count = z.number().int().min(0);
+const count = (z: ZodApi) => z.number().int().min(0);
 
 export const hashtagsRule = defineRuleKind({
   kind: 'hashtags',
   summary: 'At most `max` hashtags per draft: one number, or one per platform (`{ x: 2, linkedin: 5 }`; a platform left out has no limit).',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('hashtags'),
-    max: z.union([count, z.strictObject({ x: count.optional(), linkedin: count.optional() })]),
+    max: z.union([count(z), z.strictObject({ x: count(z).optional(), linkedin: count(z).optional() })]),
   }),
   validate: (rule) =>
     typeof rule.max === 'object' && rule.max.x === undefined && rule.max.linkedin === undefined

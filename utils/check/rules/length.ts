@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { Platform } from '../types';
 import { X_MAX_WEIGHTED_LENGTH, codePointLength, codePointOverflowStart, xOverflowStart, xWeightedLength } from '../detect/length';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 
 /** Each platform's own limit, used when the policy's `platforms` does not set one. */
 export const DEFAULT_MAX_LENGTH: Record<Platform, number> = { x: 280, linkedin: 3000 };
@@ -30,7 +29,7 @@ export const lengthRule = defineRuleKind({
   kind: 'length',
   summary:
     'Drafts longer than `platforms.<platform>.maxLength` (X 280, LinkedIn 3000 by default), counted as the platform counts: weighted characters on X, code points on LinkedIn.',
-  schema: z.strictObject({ ...ruleBase, kind: z.literal('length') }),
+  schema: (z) => z.strictObject({ ...ruleBase(z), kind: z.literal('length') }),
   defaultMessage: {
     en: 'Too long: {count} characters, the limit is {max}.',
     it: 'Testo troppo lungo: {count} caratteri su un massimo di {max}.',

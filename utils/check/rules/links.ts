@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { LEVELS } from '../types';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 
 /** Hosts whose links hide where they lead (their subdomains too). */
 export const LINK_SHORTENERS: ReadonlySet<string> = new Set([
@@ -13,7 +12,7 @@ const SHORTENER_MESSAGE = {
   it: '«{domain}» è un accorciatore di link e nasconde la destinazione: usa l’indirizzo completo.',
 };
 
-const domain = z
+const domain = (z: ZodApi) => z
   .string()
   .trim()
   .regex(/^(?:[\p{L}\p{N}_-]+\.)+[\p{L}\p{N}-]+\.?$/u, 'a domain such as "acme.example", without "https://" or a path');
@@ -34,10 +33,10 @@ function domainOf(host: string, domains: ReadonlySet<string>): string | undefine
 export const linksRule = defineRuleKind({
   kind: 'links',
   summary: 'Links only to the `allow`ed domains and their subdomains (no `allow`: any); `shorteners` (a level) flags bit.ly, t.co and the like.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('links'),
-    allow: z.array(domain).optional(),
+    allow: z.array(domain(z)).optional(),
     shorteners: z.enum(LEVELS).optional(),
   }),
   validate: (rule) =>

@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import type { Span } from '../types';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 import { leftmostLongest, overlapsAny } from './overlap';
 
 export const mentionsRule = defineRuleKind({
   kind: 'mentions',
   summary: 'Accounts and names not to mention: `handles` (“@globex”, not “@globexcorp”) and `names` matched as whole words.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('mentions'),
     handles: z.array(z.string().trim().regex(/^@[A-Za-z0-9_]+$/, 'a handle is "@" then letters, digits or "_"')).default([]),
     names: z.array(z.string().trim().min(1)).default([]),

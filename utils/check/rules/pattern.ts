@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 import { compileFinder, type SpanFinder } from './pattern/matcher';
 import { patternProblem } from './pattern/problems';
 
@@ -9,8 +8,8 @@ export const patternRule = defineRuleKind({
   kind: 'pattern',
   summary:
     'A regular expression in linear-time RE2 syntax (`pattern`; no backreferences, no lookaround), case-sensitive unless `ignoreCase: true`, with no implicit word boundaries.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('pattern'),
     pattern: z.string().min(1),
     ignoreCase: z.boolean().default(false),

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { Locale } from '../types';
 import { findPii, type PiiKind } from '../detect/pii';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 
 const PII_KINDS = ['email', 'phone', 'iban', 'card'] as const satisfies readonly PiiKind[];
 
@@ -36,8 +35,8 @@ export const piiRule = defineRuleKind({
   kind: 'pii',
   summary:
     'Personal data (`detect`: email, phone, iban, card): IBANs pass their checksum, cards Luhn; phones are international or Italian; nothing inside a URL counts.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('pii'),
     detect: z
       .array(z.enum(PII_KINDS))

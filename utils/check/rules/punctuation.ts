@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 
 /** How many marks a code unit stands for: ! ? ！ ？ one, ‼ ⁉ ⁈ ⁇ two, anything else none. */
 function marksIn(code: number): number {
@@ -24,8 +23,8 @@ function shortened(run: string): string {
 export const punctuationRule = defineRuleKind({
   kind: 'punctuation',
   summary: 'Runs of “!” and “?” (mixed and fullwidth too) longer than `maxRepeat`; “...” is fine. The fix keeps one mark.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('punctuation'),
     maxRepeat: z.number().int().min(1).default(1),
   }),

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Locale, QuietPeriod } from '../types';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 import { leftmostLongest } from './overlap';
 
 const UNTIL_FURTHER_NOTICE: Record<Locale, string> = { en: 'further notice', it: 'nuovo avviso' };
@@ -46,7 +45,7 @@ export const quietPeriodRule = defineRuleKind({
   kind: 'quiet-period',
   summary:
     'A quiet period in the calendar (an earnings blackout, an embargo) silences its topics while in force; the finding spans the topic keywords.',
-  schema: z.strictObject({ ...ruleBase, kind: z.literal('quiet-period') }),
+  schema: (z) => z.strictObject({ ...ruleBase(z), kind: z.literal('quiet-period') }),
   defaultMessage: {
     en: 'Quiet period “{title}”: no posts about {topic} until {end}.',
     it: 'Periodo di silenzio «{title}»: niente post su «{topic}» fino al {end}.',

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { Locale } from '../types';
 import { NEGATORS, SENTIMENT } from '../lexicons/sentiment';
 import { isWordUnit } from '../text/chars';
 import type { PhraseHit, PhraseIndexBuilder } from '../text/phrases';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 import { leftmostLongest, overlapsAny } from './overlap';
 
 // . ! ? … ; and their fullwidth forms, and a line break: "Never again. Terrible" is not "not terrible".
@@ -42,8 +41,8 @@ export const sentimentRule = defineRuleKind({
   kind: 'sentiment',
   summary:
     'The draft’s tone: flagged when its total valence (AFINN lexicons, English and Italian, “not great” and “non è male” negated) is below `below`; the finding spans the negative words.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('sentiment'),
     below: z.number().max(0, 'a tone threshold is zero or negative, like -3'),
   }),

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 import { leftmostLongest } from './overlap';
 
 const stripInvisible = (s: string): string => s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').normalize('NFC');
@@ -7,8 +6,8 @@ const stripInvisible = (s: string): string => s.replace(/[\u00ad\u200b-\u200d\u2
 export const substitutionRule = defineRuleKind({
   kind: 'substitution',
   summary: 'Words to write another way (brand names, house style): `swap` maps what is written to what to write, with a one-click fix.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('substitution'),
     swap: z.record(z.string().trim().min(1), z.string()),
     caseSensitive: z.boolean().default(false),

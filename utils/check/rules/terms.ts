@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRuleKind, ruleBase } from './define';
+import { defineRuleKind, ruleBase, type ZodApi } from './define';
 import { leftmostLongest } from './overlap';
 import { PROFANITY } from '../lexicons/profanity';
 
@@ -10,8 +9,8 @@ const listNames = Object.keys(SHIPPED_LISTS) as [keyof typeof SHIPPED_LISTS];
 export const termsRule = defineRuleKind({
   kind: 'terms',
   summary: 'Banned words and phrases, your own (`terms`) and shipped lists (`lists: [profanity]`), also when spelled c0dename or P.r.o.j.e.c.t.',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('terms'),
     terms: z.array(z.string().trim().min(1)).default([]),
     lists: z.array(z.enum(listNames)).default([]),

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { LEVELS } from '../types';
-import { defineRuleKind, ruleBase, type RuleHit } from './define';
+import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 
 const RESTRICTED_MESSAGE = {
   en: '“{topic}” is restricted: only the members who cover it may post about it.',
@@ -10,8 +9,8 @@ const RESTRICTED_MESSAGE = {
 export const topicsRule = defineRuleKind({
   kind: 'topics',
   summary: 'The draft touches a topic the member does not cover (`restricted`: the level for restricted topics).',
-  schema: z.strictObject({
-    ...ruleBase,
+  schema: (z) => z.strictObject({
+    ...ruleBase(z),
     kind: z.literal('topics'),
     restricted: z.enum(LEVELS).optional(),
   }),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../../../utils/check/types';
 import { hashtagsRule } from '../../../../utils/check/rules/hashtags';
@@ -64,9 +65,9 @@ describe('hashtags: settings', () => {
   });
 
   it('asks for a limit when `max` names no platform', () => {
-    const parsed = hashtagsRule.schema.parse({ ...rule, max: {} });
+    const parsed = hashtagsRule.schema(z).parse({ ...rule, max: {} });
     expect(hashtagsRule.validate!(parsed, policyWith([]))).toEqual([{ path: ['max'], message: expect.any(String) }]);
-    expect(hashtagsRule.validate!(hashtagsRule.schema.parse(rule), policyWith([]))).toEqual([]);
+    expect(hashtagsRule.validate!(hashtagsRule.schema(z).parse(rule), policyWith([]))).toEqual([]);
   });
 
   it.each([{ max: -1 }, { max: 1.5 }, { max: { x: -1 } }, { max: { facebook: 3 } }, { max: '3' }, { limit: 3 }])(

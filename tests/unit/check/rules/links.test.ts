@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { LINK_SHORTENERS, linksRule } from '../../../../utils/check/rules/links';
 import { checkWith, policyWith } from '../helpers';
@@ -69,7 +70,7 @@ describe('links: settings', () => {
   });
 
   it('asks for `allow` or `shorteners`', () => {
-    const bare = linksRule.schema.parse({ id: 'l', kind: 'links', level: 'warning' });
+    const bare = linksRule.schema(z).parse({ id: 'l', kind: 'links', level: 'warning' });
     expect(linksRule.validate!(bare, policyWith([]))).toEqual([{ path: ['allow'], message: expect.any(String) }]);
   });
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { mentionsRule } from '../../../../utils/check/rules/mentions';
 import { checkWith, policyWith, spans } from '../helpers';
@@ -65,7 +66,7 @@ describe('mentions: settings', () => {
   });
 
   it('asks for handles or names', () => {
-    const empty = mentionsRule.schema.parse({ id: 'm', kind: 'mentions', level: 'warning' });
+    const empty = mentionsRule.schema(z).parse({ id: 'm', kind: 'mentions', level: 'warning' });
     expect(mentionsRule.validate!(empty, policyWith([]))).toEqual([{ path: ['handles'], message: expect.any(String) }]);
   });
 

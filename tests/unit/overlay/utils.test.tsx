@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { clip, countByLevel, findingKey, hostAttributes, isValidReason } from '../../../utils/overlay/findings';
+import { countsPhrase, fill, OVERLAY_STRINGS, plural } from '../../../utils/overlay/i18n';
+import { placePopup } from '../../../utils/overlay/placement';
+import { finding } from './harness';
+
+describe('count phrases', () => {
+  it.each([
+    ['en', { error: 2, warning: 1, suggestion: 0 }, '2 errors, 1 warning'],
+    ['en', { error: 1, warning: 0, suggestion: 3 }, '1 error, 3 suggestions'],
+    ['en', { error: 0, warning: 0, suggestion: 0 }, 'No issues found'],
+    ['it', { error: 2, warning: 1, suggestion: 0 }, '2 errori, 1 avviso'],
+    ['it', { error: 1, warning: 2, suggestion: 1 }, '1 errore, 2 avvisi, 1 suggerimento'],
+    ['it', { error: 0, warning: 0, suggestion: 0 }, 'Nessun problema rilevato'],
+  ] as const)('%s %j → %s', (locale, counts, phrase) => {
+    expect(countsPhrase(locale, counts)).toBe(phrase);
+  });
+
+  it('uses the plural forms, with `other` for Italian "many"', () => {
+    const phrase = OVERLAY_STRINGS.it.count.error;
+    expect(plural('it', phrase, 0)).toBe('0 errori');
+    expect(plural('it', phrase, 1)).toBe('1 errore');
+    expect(plural('it', phrase, 1_000_000)).toBe('1000000 errori');
+    expect(plural('en', OVERLAY_STRINGS.en.count.warning, 0)).toBe('0 warnings');
+  });
+
+  it('has every English key in Italian, none empty', () => {
+    const flat = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v).map((s) => `${k}.${s}`) : [`${k}=${v === '' ? '' : 'x'}`]));
+    expect(flat(OVERLAY_STRINGS.it)).toEqual(flat(OVERLAY_STRINGS.en));
+  });
+
+  it('fills placeholders once, values taken as text', () => {
+    expect(fill('Planned today: {what}', { what: '{what} <b>' })).toBe('Planned today: {what} <b>');
+    expect(fill('{missing}', {})).toBe('{missing}');
+  });
+});
+
+describe('findings helpers', () => {
+  const findings = [finding({ level: 'error' }), finding({ level: 'error', start: 20 }), finding({ level: 'suggestion' })];
+
+  it('counts by level and writes the host attributes', () => {
+    expect(countByLevel(findings)).toEqual({ error: 2, warning: 0, suggestion: 1 });
+    expect(hostAttributes(findings, [{ id: 'earnings', label: 'E', restricted: true, covered: null, spans: [] }, { id: 'hiring', label: 'H', restricted: false, covered: null, spans: [] }])).toEqual({
+      'data-errors': '2',
+      'data-warnings': '0',
+      'data-suggestions': '1',
+      'data-topics': 'earnings hiring',
+    });
+  });
+
+  it('keys a finding by rule and range', () => {
+    expect(findingKey(finding())).toBe(findingKey({ ...finding(), message: 'other object' }));
+    expect(findingKey(finding())).not.toBe(findingKey(finding({ start: 11 })));
+  });
+
+  it.each([
+    ['abc', true],
+    [' a b c ', true],
+    ['ab', false],
+    ['  ab  ', false],
+    ['\u00a0a\u00a0b\u00a0', false],
+    ['', false],
+  ])('reason %j valid: %s', (reason, valid) => {
+    expect(isValidReason(reason)).toBe(valid);
+  });
+
+  it('clips by code points', () => {
+    expect(clip('short', 10)).toBe('short');
+    expect(clip('👍🏽👍🏽👍🏽', 2)).toBe('👍…');
+    expect(clip('abcdef', 4)).toBe('abc…');
+  });
+});
+
+describe('popup placement', () => {
+  const viewport = { width: 800, height: 600 };
+  const size = { width: 300, height: 150 };
+
+  it('goes below the anchor when it fits', () => {
+    expect(placePopup({ left: 100, top: 100, width: 40, height: 20 }, viewport, size)).toEqual({ left: 100, top: 124, above: false });
+  });
+
+  it('goes above when there is no room below', () => {
+    expect(placePopup({ left: 100, top: 500, width: 40, height: 20 }, viewport, size)).toEqual({ left: 100, top: 496, above: true });
+  });
+
+  it('stays inside the viewport horizontally', () => {
+    expect(placePopup({ left: 700, top: 100, width: 40, height: 20 }, viewport, size).left).toBe(492);
+    expect(placePopup({ left: -50, top: 100, width: 40, height: 20 }, viewport, size).left).toBe(8);
+    expect(placePopup({ left: 100, top: 100, width: 40, height: 20 }, { width: 200, height: 600 }, size).left).toBe(8);
+  });
+});

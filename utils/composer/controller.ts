@@ -1,0 +1,117 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { compile, type CompiledPolicy } from '../check/engine';
+import type { Policy } from '../policy/schema';
+import { activePolicyItem, memberItem, type ActivePolicy } from '../storage';
+import type { AuditEntry } from '../audit/entry';
+import { sha256Hex } from '../audit/hash';
+import type { Message } from '../messages';
+import type { SiteAdapter } from '../sites/types';
+import { ComposerSession, type SessionEnv } from './session';
+import { gateListeners } from './gate';
+import { readEditor } from './text-map';
+
+/** Finds compose boxes as they mount and unmount, and gives each a session; owns the policy and the gate. */
+export async function startComposerController(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  let policy: Policy = (await activePolicy()).policy;
+  let engine: CompiledPolicy = compile(policy);
+  let memberId = await memberItem.getValue();
+  const sessions = new Map<HTMLElement, ComposerSession>();
+
+  const env: SessionEnv = {
+    adapter,
+    engine: () => engine,
+    policy: () => policy,
+    member: () => policy.members.find((m) => m.id === memberId) ?? null,
+    locale: navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en',
+    optionsUrl: browser.runtime.getURL('/options.html'),
+    openOptions: () => void browser.runtime.sendMessage({ type: 'options:open' } satisfies Message).catch(() => undefined),
+    override: async (session, reason) => {
+      const text = readEditor(session.editor).text;
+      const entry: AuditEntry = {
+        at: new Date().toISOString(),
+        platform: adapter.platform,
+        surface: session.match.surface,
+        memberId: memberId ?? null,
+        rules: unique(session.blocking().map((f) => ({ id: f.ruleId, level: f.level }))),
+        reason: reason.trim(),
+        policyName: policy.name,
+        policyVersion: policy.version,
+        draftHash: await sha256Hex(text),
+      };
+      const message: Message = { type: 'audit:append', entry };
+      await browser.runtime.sendMessage(message).catch((error) => console.warn('Portavoce audit:', error));
+    },
+  };
+
+  const observed = new WeakSet<Node>();
+  let scanFrame = 0;
+  const observer = new MutationObserver(() => scheduleScan());
+  const observe = (root: Node) => {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  };
+
+  function scan(): void {
+    scanFrame = 0;
+    const roots: ParentNode[] = [document, ...adapter.shadowRoots(document)];
+    roots.forEach(observe);
+    const seen = new Set<HTMLElement>();
+    for (const root of roots) {
+      for (const match of adapter.findComposers(root)) {
+        seen.add(match.editor);
+        if (!sessions.has(match.editor)) sessions.set(match.editor, new ComposerSession(match, env));
+      }
+    }
+    for (const [editor, session] of sessions) {
+      if (!seen.has(editor) || !editor.isConnected) {
+        session.destroy();
+        sessions.delete(editor);
+      }
+    }
+  }
+  function scheduleScan(): void {
+    if (scanFrame === 0) scanFrame = requestAnimationFrame(scan);
+  }
+
+  const recheckAll = () => sessions.forEach((s) => s.schedule());
+  const remeasureAll = () => sessions.forEach((s) => s.remeasure());
+  const gate = gateListeners(() => sessions.values());
+  ctx.addEventListener(window, 'click', gate.onClick, { capture: true });
+  ctx.addEventListener(window, 'keydown', gate.onKeydown, { capture: true });
+  ctx.addEventListener(window, 'scroll', () => requestAnimationFrame(remeasureAll), { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', () => requestAnimationFrame(remeasureAll));
+  ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
+  const unwatchPolicy = activePolicyItem.watch((value) => {
+    if (!value) return;
+    policy = value.policy;
+    engine = compile(policy);
+    recheckAll();
+  });
+  const unwatchMember = memberItem.watch((value) => {
+    memberId = value;
+    recheckAll();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    unwatchPolicy();
+    unwatchMember();
+    sessions.forEach((s) => s.destroy());
+    sessions.clear();
+  });
+  scan();
+}
+
+/** The background owns the policy; on a fresh install it may not have stored it yet: ask it. */
+async function activePolicy(): Promise<ActivePolicy> {
+  const stored = await activePolicyItem.getValue();
+  if (stored) return stored;
+  const reply = (await browser.runtime.sendMessage({ type: 'policy:ensure' } satisfies Message)) as { active: ActivePolicy };
+  return reply.active;
+}
+
+function unique(rules: AuditEntry['rules']): AuditEntry['rules'] {
+  const seen = new Set<string>();
+  return rules.filter((r) => !seen.has(r.id + r.level) && (seen.add(r.id + r.level), true));
+}

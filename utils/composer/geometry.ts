@@ -1,0 +1,38 @@
+import type { OverlayRect } from '../../components/overlay';
+
+/** The part of the viewport where the editor's text is visible: its box, cut by every scrolling ancestor. */
+export function visibleBox(editor: HTMLElement): DOMRect {
+  let box = editor.getBoundingClientRect();
+  for (let el: Element | null = parentAcrossShadow(editor); el && el !== document.documentElement; el = parentAcrossShadow(el)) {
+    const style = getComputedStyle(el);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    box = intersect(box, el.getBoundingClientRect());
+  }
+  return intersect(box, new DOMRect(0, 0, window.innerWidth, window.innerHeight));
+}
+
+function parentAcrossShadow(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+function intersect(a: DOMRect, b: DOMRect): DOMRect {
+  const left = Math.max(a.left, b.left);
+  const top = Math.max(a.top, b.top);
+  const right = Math.min(a.right, b.right);
+  const bottom = Math.min(a.bottom, b.bottom);
+  return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+}
+
+/** A range's line boxes, clipped to what is visible; boxes wholly outside are dropped. */
+export function clippedRects(range: Range, box: DOMRect): OverlayRect[] {
+  const rects: OverlayRect[] = [];
+  for (const r of range.getClientRects()) {
+    if (r.width === 0 || r.bottom <= box.top || r.top >= box.bottom || r.right <= box.left || r.left >= box.right) continue;
+    const left = Math.max(r.left, box.left);
+    const right = Math.min(r.right, box.right);
+    rects.push({ left, top: r.top, width: right - left, height: Math.min(r.bottom, box.bottom) - r.top });
+  }
+  return rects;
+}

@@ -1,0 +1,227 @@
+import type { CheckResult, Finding, Level } from '../check/types';
+import type { CompiledPolicy } from '../check/engine';
+import type { Policy, PolicyMember } from '../policy/schema';
+import type { ComposerMatch, SiteAdapter } from '../sites/types';
+import { readEditor, rangeFor, type TextMap } from './text-map';
+import { replaceRange } from './replace';
+import { clippedRects, visibleBox } from './geometry';
+import { renderOverlay, unmountOverlay, type OverlayModel } from '../../components/overlay';
+import { hostAttributes } from '../overlay/findings';
+
+/** What a session needs from the page-wide controller. */
+export interface SessionEnv {
+  adapter: SiteAdapter;
+  engine(): CompiledPolicy;
+  policy(): Policy;
+  member(): PolicyMember | null;
+  locale: OverlayModel['locale'];
+  optionsUrl: string;
+  openOptions(): void;
+  override(session: ComposerSession, reason: string): Promise<void>;
+}
+
+const LEVEL_RANK: Record<Level, number> = { suggestion: 0, warning: 1, error: 2 };
+/** After this many failures in a row the session turns itself off for this composer. */
+export const MAX_ERRORS = 5;
+
+/** One watched compose box: its overlay host, its latest check, its gate. */
+export class ComposerSession {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private map: TextMap | null = null;
+  result: CheckResult | null = null;
+  private readonly ignored = new Set<string>();
+  private gate: { control: HTMLElement | null } | null = null;
+  /** Our own click after an override: the gate lets exactly this one through. */
+  allowOnce: HTMLElement | null = null;
+  private errors = 0;
+  private disabled = false;
+  private frame = 0;
+  private readonly observer: MutationObserver;
+  private readonly onInput = () => this.schedule();
+
+  constructor(readonly match: ComposerMatch, private readonly env: SessionEnv) {
+    this.host = document.createElement('portavoce-overlay');
+    this.host.dataset.platform = env.adapter.platform;
+    this.host.dataset.surface = match.surface;
+    this.host.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;z-index:2147483646;';
+    this.root = this.host.attachShadow({ mode: 'open' });
+    // Beside the editor, never inside it: the top of the editor's own tree (the document or LinkedIn's shadow root).
+    const treeRoot = match.editor.getRootNode();
+    (treeRoot instanceof ShadowRoot ? treeRoot : document.body).append(this.host);
+    this.observer = new MutationObserver(this.onInput);
+    this.observer.observe(match.editor, { childList: true, subtree: true, characterData: true });
+    match.editor.addEventListener('input', this.onInput);
+    this.schedule();
+  }
+
+  get editor(): HTMLElement {
+    return this.match.editor;
+  }
+
+  controls(): HTMLElement[] {
+    return this.env.adapter.publishControls(this.editor);
+  }
+
+  sendsOn(event: KeyboardEvent): boolean {
+    return this.env.adapter.isSendKey(event, this.match);
+  }
+
+  schedule(): void {
+    if (this.frame === 0 && !this.disabled) this.frame = requestAnimationFrame(() => this.update());
+  }
+
+  /** Reads, checks and draws now; failures count towards turning the session off. */
+  update(): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.disabled) return;
+    try {
+      this.map = readEditor(this.editor);
+      const member = this.env.member();
+      this.result = this.env.engine().check(
+        { text: this.map.text, platform: this.env.adapter.platform, surface: this.match.surface },
+        member ? { memberId: member.id } : {},
+      );
+      this.render();
+      this.errors = 0;
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Re-measures underlines without checking again (scroll, resize). */
+  remeasure(): void {
+    if (!this.disabled && this.result) this.safely(() => this.render());
+  }
+
+  private visibleFindings(): Finding[] {
+    return (this.result?.findings ?? []).filter((f) => !this.ignored.has(ignoreKey(f)));
+  }
+
+  /** Findings at or above the policy's gate level: what holds the Post button. */
+  blocking(): Finding[] {
+    const gate = this.env.policy().gate;
+    if (gate === 'off' || this.disabled) return [];
+    return this.visibleFindings().filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[gate]);
+  }
+
+  openGate(control: HTMLElement | null): void {
+    this.gate = { control };
+    this.render();
+  }
+
+  private render(): void {
+    const findings = this.visibleFindings();
+    const box = visibleBox(this.editor);
+    const map = this.map!;
+    const underlines = findings.map((finding) => {
+      const range = rangeFor(map, finding.start, finding.end);
+      return { finding, rects: range ? clippedRects(range, box) : [] };
+    });
+    const editorBox = this.editor.getBoundingClientRect();
+    const member = this.env.member();
+    for (const [name, value] of Object.entries(hostAttributes(findings, this.result?.topics ?? []))) {
+      this.host.setAttribute(name, String(value));
+    }
+    renderOverlay(this.root, {
+      platform: this.env.adapter.platform,
+      surface: this.match.surface,
+      locale: this.env.locale,
+      theme: pageTheme(),
+      findings,
+      underlines,
+      topics: this.result?.topics ?? [],
+      member: member ? { id: member.id, name: member.name } : null,
+      optionsUrl: this.env.optionsUrl,
+      badgeAnchor: { left: editorBox.right, top: editorBox.bottom },
+      gate: this.gate ? { findings: this.blocking(), policyName: this.env.policy().name } : null,
+    }, {
+      apply: (finding, replacement) => void this.apply(finding, replacement),
+      ignore: (finding) => {
+        this.ignored.add(ignoreKey(finding));
+        this.render();
+      },
+      gateEdit: () => {
+        this.gate = null;
+        this.render();
+        this.editor.focus();
+      },
+      gatePublish: (reason) => void this.publishAnyway(reason),
+      openOptions: () => this.env.openOptions(),
+    });
+  }
+
+  private async apply(finding: Finding, replacement: string): Promise<void> {
+    const map = readEditor(this.editor);
+    if (map.text.slice(finding.start, finding.end) !== finding.match) return this.update();
+    await replaceRange(map, finding.start, finding.end, replacement);
+    this.schedule();
+  }
+
+  private async publishAnyway(reason: string): Promise<void> {
+    const control = this.gate?.control ?? this.controls()[0] ?? null;
+    this.gate = null;
+    this.render();
+    await this.env.override(this, reason);
+    if (control) {
+      this.allowOnce = control;
+      control.click();
+      this.allowOnce = null;
+    }
+  }
+
+  private safely(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.errors++;
+    console.warn('Portavoce:', error);
+    if (this.errors < MAX_ERRORS) return;
+    this.disabled = true;
+    this.host.dataset.disabled = 'true';
+    try {
+      renderOverlay(this.root, disabledModel(this.env, this.match), noActions(this.env));
+    } catch {
+      unmountOverlay(this.root);
+    }
+  }
+
+  destroy(): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    this.observer.disconnect();
+    this.editor.removeEventListener('input', this.onInput);
+    unmountOverlay(this.root);
+    this.host.remove();
+  }
+}
+
+function ignoreKey(f: Finding): string {
+  return `${f.ruleId}\u0000${f.match}`;
+}
+
+function pageTheme(): 'light' | 'dark' {
+  const color = getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g)?.map(Number) ?? [255, 255, 255];
+  const [r = 255, g = 255, b = 255, alpha = 1] = color;
+  if (alpha === 0) return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+}
+
+function disabledModel(env: SessionEnv, match: ComposerMatch): OverlayModel {
+  const box = match.editor.getBoundingClientRect();
+  return {
+    platform: env.adapter.platform, surface: match.surface, locale: env.locale, theme: pageTheme(),
+    findings: [], underlines: [], topics: [], member: null, optionsUrl: env.optionsUrl,
+    badgeAnchor: { left: box.right, top: box.bottom }, gate: null,
+    notice: env.locale === 'it' ? 'Portavoce è spento per questo riquadro dopo un errore.' : 'Portavoce is off for this box after an error.',
+  };
+}
+
+function noActions(env: SessionEnv) {
+  return { apply() {}, ignore() {}, gateEdit() {}, gatePublish() {}, openOptions: () => env.openOptions() };
+}

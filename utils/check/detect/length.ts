@@ -80,24 +80,39 @@ function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: nu
   const emoji = ASCII_ONLY.test(normalized) ? [] : findTwemoji(normalized);
   let nextUrl = 0;
   let nextEmoji = 0;
+  let urlAt = urls.length > 0 ? urls[0]!.start : -1;
+  let emojiAt = emoji.length > 0 ? emoji[0]![0] : -1;
   let weight = 0;
   let overflow: number | null = null;
-  for (let i = 0; i < normalized.length; i++) {
+  const n = normalized.length;
+  for (let i = 0; i < n; i++) {
     const start = i;
-    while (nextUrl < urls.length && urls[nextUrl]!.start < i) nextUrl++;
-    while (nextEmoji < emoji.length && emoji[nextEmoji]![0] < i) nextEmoji++;
-    const url = nextUrl < urls.length && urls[nextUrl]!.start === i ? urls[nextUrl]! : undefined;
-    const emojiHere = nextEmoji < emoji.length && emoji[nextEmoji]![0] === i ? emoji[nextEmoji]! : undefined;
-    if (url !== undefined) {
+    if (i === urlAt) {
       weight += X.transformedURLLength * X.scale;
-      i += url.url.length - 1;
-    } else if (emojiHere !== undefined) {
+      i += urls[nextUrl]!.url.length - 1;
+    } else if (i === emojiAt) {
       weight += X.defaultWeight;
-      i += emojiHere[1] - 1;
+      i += emoji[nextEmoji]![1] - 1;
     } else {
+      let c = normalized.charCodeAt(i);
       // parseTweet weighs a surrogate pair by its low half, which is outside every light range.
-      if (isSurrogatePair(normalized, i)) i++;
-      weight += charWeight(normalized.charCodeAt(i));
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const low = normalized.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          c = low;
+          i++;
+        }
+      }
+      weight += WEIGHTS[c]!;
+    }
+    // Entities that start inside what was just consumed are skipped, as parseTweet skips them.
+    if (urlAt !== -1 && urlAt <= i) {
+      while (nextUrl < urls.length && urls[nextUrl]!.start <= i) nextUrl++;
+      urlAt = nextUrl < urls.length ? urls[nextUrl]!.start : -1;
+    }
+    if (emojiAt !== -1 && emojiAt <= i) {
+      while (nextEmoji < emoji.length && emoji[nextEmoji]![0] <= i) nextEmoji++;
+      emojiAt = nextEmoji < emoji.length ? emoji[nextEmoji]![0] : -1;
     }
     if (overflow === null && weight > limit) {
       overflow = normalized === text ? start : originalOffset(text, normalized, start);

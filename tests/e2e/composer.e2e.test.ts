@@ -154,8 +154,11 @@ describe('X home composer', () => {
   it('follows the composer as it unmounts and remounts, with one overlay per editor and no leaks', async () => {
     const page = await open('https://x.com/home');
     for (let i = 0; i < 100; i++) await page.evaluate(() => window.fixture.control('switch-tab'));
-    const counts = async () => [await page.locator('portavoce-overlay').count(), await page.locator(X_EDITOR).count()];
-    await expect.poll(async () => { const [overlays, editors] = await counts(); return overlays === editors && editors > 0; }).toBe(true);
+    const oneHostPerEditor = async () => {
+      const editors = await page.locator(X_EDITOR).count();
+      return editors > 0 && (await page.locator('portavoce-overlay').count()) === editors;
+    };
+    await expect.poll(oneHostPerEditor).toBe(true);
     const editor = page.locator(X_EDITOR).first();
     await typeInto(editor, 'Project Phoenix');
     await expect.poll(() => overlayOf(page, 'x').first().getAttribute('data-errors')).toBe('1');

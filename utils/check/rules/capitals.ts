@@ -9,12 +9,8 @@ const bmp = new Uint8Array(0x10000);
 const astral = new Map<number, Cls>();
 const classify = (ch: string): Cls =>
   CAPITAL.test(ch) ? Cls.Capital : LETTER.test(ch) ? Cls.Letter : INSIDE_WORD.test(ch) ? Cls.Inside : Cls.Other;
-function codePointAt(text: string, i: number): number {
-  const unit = text.charCodeAt(i);
-  return unit < 0xd800 || unit > 0xdbff ? unit : text.codePointAt(i)!;
-}
 function classOf(cp: number): Cls {
-  if (cp < 0x10000) return (bmp[cp] ||= classify(String.fromCharCode(cp)));
+  if (cp < 0x10000) return (bmp[cp] = classify(String.fromCharCode(cp)));
   let c = astral.get(cp);
   if (c === undefined) astral.set(cp, (c = classify(String.fromCodePoint(cp))));
   return c;
@@ -74,17 +70,24 @@ export const capitalsRule = defineRuleKind({
       if (run && (run.words > 1 || run.letters > 3)) runs.push(run);
       run = null;
     };
-    for (let i = 0; i < text.length; ) {
-      const unit = text.charCodeAt(i);
-      let cls = unit < 0xd800 ? classOf(unit) : classOf(text.codePointAt(i)!);
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      // Inline table lookups: this loop sees every character of every draft.
+      let unit = text.charCodeAt(i);
+      let cls: Cls = unit >= 0xd800 && unit <= 0xdbff ? classOf(text.codePointAt(i)!) : (bmp[unit]! || classOf(unit));
       if (cls !== Cls.Capital && cls !== Cls.Letter) {
-        i += cls === Cls.Other && unit >= 0xd800 && text.codePointAt(i)! > 0xffff ? 2 : 1;
+        i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < n ? 2 : 1;
         continue;
       }
       const start = i;
       let wordLetters = 0;
       let wordCapitals = 0;
-      for (let cp: number; i < text.length && (cls = classOf((cp = codePointAt(text, i)))) !== Cls.Other; i += cp > 0xffff ? 2 : 1) {
+      while (i < n) {
+        unit = text.charCodeAt(i);
+        const astral = unit >= 0xd800 && unit <= 0xdbff;
+        cls = astral ? classOf(text.codePointAt(i)!) : (bmp[unit]! || classOf(unit));
+        if (cls === Cls.Other) break;
+        i += astral && i + 1 < n ? 2 : 1;
         if (cls === Cls.Inside) continue;
         wordLetters++;
         if (cls === Cls.Capital) wordCapitals++;

@@ -27,6 +27,7 @@ const isWordLike = (c: number): boolean => isLetter(c) || (c >= 0x30 && c <= 0x3
  * costs one pass with no allocation.
  */
 export function deobfuscate(src: FoldedText): FoldedText | null {
+  if (!src.mayBeObfuscated) return null;
   const { codes, length: len } = src;
   let replace: Int32Array | null = null;
   // One pass with one read per unit: `prev` and `cur` slide along, `next` is read once.
@@ -78,7 +79,7 @@ function joinSpaced(replace: Int32Array | null, len: number, first: number, last
 
 function rewrite(src: FoldedText, replace: Int32Array): FoldedText {
   const len = src.length;
-  const out: FoldedText = { codes: new Uint16Array(len), starts: new Int32Array(len), ends: new Int32Array(len), length: 0 };
+  const out: FoldedText = { codes: new Uint16Array(len), starts: new Int32Array(len), ends: new Int32Array(len), length: 0, mayBeObfuscated: false };
   for (let i = 0; i < len; i++) {
     const r = replace[i]!;
     if (r === DROP) continue;

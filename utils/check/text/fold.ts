@@ -11,6 +11,11 @@ export interface FoldedText {
   starts: Int32Array;
   ends: Int32Array;
   length: number;
+  /**
+   * False when the folded text certainly holds no look-alike spelling (a leet digit next to a letter, or
+   * three single letters joined by spacers): then deobfuscate() has nothing to do and is skipped.
+   */
+  mayBeObfuscated: boolean;
 }
 
 const UNKNOWN = 0;
@@ -69,6 +74,16 @@ export function foldPlain(text: string): string {
 const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const ASCII_SPACES = /\s+/g;
 
+// Shapes of folded ASCII units for the look-alike pre-check: bits 0-1 class (0 other, 1 letter, 2 spacer,
+// 3 other word unit), bit 2 a leet character (0 1 3 4 5 7 @ $).
+const SHAPE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  SHAPE[c] = /[a-z]/i.test(ch) ? 1 : '.-_* '.includes(ch) ? 2 : /[0-9]/.test(ch) ? 3 : 0;
+  if ('013457@$'.includes(ch)) SHAPE[c]! |= 4;
+}
+const LETTER_SPACER_LETTER_SPACER_LETTER = 0b01_10_01_10_01;
+
 // Folding buffers, reused from one draft to the next: a FoldedText is valid until the next foldText call.
 let pool = { codes: new Uint16Array(0), starts: new Int32Array(0), ends: new Int32Array(0) };
 
@@ -90,6 +105,17 @@ export function foldText(text: string, reuse = true): FoldedText {
   let len = 0;
   let i = 0;
   let lastWasSpace = false;
+  let shapes = 0; // the last five units' classes, two bits each
+  let prevShape = 0;
+  let suspicious = false;
+  const see = (out: number): void => {
+    const shape = out < 128 ? SHAPE[out]! : 3;
+    shapes = ((shapes << 2) | (shape & 3)) & 0x3ff;
+    if ((shape & 4 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
+      suspicious = true;
+    }
+    prevShape = shape;
+  };
   while (i < n) {
     const c = text.charCodeAt(i);
     let f = singleFolds[c]!;
@@ -106,7 +132,15 @@ export function foldText(text: string, reuse = true): FoldedText {
       } else {
         lastWasSpace = false;
       }
-      codes[len] = f - 1;
+      const out = f - 1;
+      // The look-alike pre-check, inlined: this is the hottest loop of a check.
+      const shape = out < 128 ? SHAPE[out]! : 3;
+      shapes = ((shapes << 2) | (shape & 3)) & 0x3ff;
+      if ((shape & 4 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
+        suspicious = true;
+      }
+      prevShape = shape;
+      codes[len] = out;
       starts[len] = i;
       ends[len] = i + 1;
       len++;
@@ -137,6 +171,7 @@ export function foldText(text: string, reuse = true): FoldedText {
     }
     if (folded.length === 0 && len > 0) ends[len - 1] = i + unitLen;
     for (let k = 0; k < folded.length; k++) {
+      see(folded.charCodeAt(k));
       codes[len] = folded.charCodeAt(k);
       starts[len] = i;
       ends[len] = i + unitLen;
@@ -145,5 +180,5 @@ export function foldText(text: string, reuse = true): FoldedText {
     if (folded.length > 0) lastWasSpace = folded.charCodeAt(folded.length - 1) === 0x20;
     i += unitLen;
   }
-  return { codes, starts, ends, length: len };
+  return { codes, starts, ends, length: len, mayBeObfuscated: suspicious };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../../../utils/check/text/fold';
 import { deobfuscate } from '../../../../utils/check/text/deobfuscate';
@@ -41,5 +42,19 @@ describe('phrase index: does not find', () => {
 
   it('leaves look-alikes alone when the group does not ask for them', () => {
     expect(matches(['codename'], 'c0dename', false)).toEqual([]);
+  });
+});
+
+describe('the look-alike pre-check', () => {
+  it('never skips a draft that deobfuscation would change', () => {
+    const unit = fc.constantFrom(...'abcPQ01357@$ .-_*\u200bÉé０ｃ𝐜'.split(/(?:)/u));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }).map((units) => units.join('')), (text) => {
+        const f = foldText(text, false);
+        if (f.mayBeObfuscated) return;
+        expect(deobfuscate({ ...f, mayBeObfuscated: true })).toBeNull();
+      }),
+      { seed: 20261127, numRuns: 3000 },
+    );
   });
 });

@@ -20,6 +20,7 @@ const twemojiRegex = twemojiModule instanceof RegExp ? twemojiModule : twemojiMo
 const emojiRe = new RegExp(twemojiRegex.source, twemojiRegex.flags);
 const ASCII_ONLY = /^[\x00-\x7F]*$/;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 // What composes with what comes before it under NFC: combining marks, and Hangul medial and final jamo.
 const JOINS_PREVIOUS = /[\p{M}\u1160-\u11FF]/uy;
 
@@ -49,14 +50,7 @@ export function xOverflowStart(text: string, max: number): number | null {
 /** Length in Unicode code points (a lone surrogate counts as one), as LinkedIn counts. */
 export function codePointLength(text: string): number {
   if (!HIGH_SURROGATE.test(text)) return text.length;
-  let length = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    if (isSurrogatePair(text, i)) {
-      length--;
-      i++;
-    }
-  }
-  return length;
+  return text.length - (text.match(SURROGATE_PAIRS)?.length ?? 0);
 }
 
 /** UTF-16 offset of the code point number max + 1, or null when the text has at most `max` code points. */

@@ -64,12 +64,12 @@ export const capitalsRule = defineRuleKind({
     let entity = 0;
     let first = 0;
     let last = 0;
-    const runs: { start: number; end: number; words: number; letters: number }[] = [];
-    let run: (typeof runs)[number] | null = null;
-    const close = () => {
-      if (run && (run.words > 1 || run.letters > 3)) runs.push(run);
-      run = null;
-    };
+    // The current run of all-capital words, in plain locals: no closure on the per-word path.
+    const runs: { start: number; end: number }[] = [];
+    let runStart = -1;
+    let runEnd = 0;
+    let runWords = 0;
+    let runLetters = 0;
     const n = text.length;
     for (let i = 0; i < n; ) {
       // Inline table lookups: this loop sees every character of every draft.
@@ -94,7 +94,9 @@ export const capitalsRule = defineRuleKind({
       }
       while (entity < entities.length && entities[entity]!.end <= start) entity++;
       if (entity < entities.length && entities[entity]!.start < i) {
-        close(); // inside a hashtag, mention or URL: not counted, and it ends a run
+        // Inside a hashtag, mention or URL: not counted, and it ends a run.
+        if (runStart >= 0 && (runWords > 1 || runLetters > 3)) runs.push({ start: runStart, end: runEnd });
+        runStart = -1;
         continue;
       }
       if (wordLetters >= 2) {
@@ -103,16 +105,22 @@ export const capitalsRule = defineRuleKind({
         letters += wordLetters;
         capitals += wordCapitals;
       }
-      if (wordCapitals < wordLetters) close();
-      else if (wordLetters >= 2) {
-        run ??= { start, end: i, words: 0, letters: 0 };
-        run.end = i;
-        run.words++;
-        run.letters += wordLetters;
+      if (wordCapitals < wordLetters) {
+        if (runStart >= 0 && (runWords > 1 || runLetters > 3)) runs.push({ start: runStart, end: runEnd });
+        runStart = -1;
+      } else if (wordLetters >= 2) {
+        if (runStart < 0) {
+          runStart = start;
+          runWords = 0;
+          runLetters = 0;
+        }
+        runEnd = i;
+        runWords++;
+        runLetters += wordLetters;
       }
       // A one-letter capital word ("A", "È") neither starts nor ends a run, nor breaks one.
     }
-    close();
+    if (runStart >= 0 && (runWords > 1 || runLetters > 3)) runs.push({ start: runStart, end: runEnd });
     if (letters === 0 || letters < minLetters || capitals / letters <= maxRatio) return [];
     // Capitals scattered inside words ("LeTtErS"): one finding over the judged text, no fix to offer.
     if (runs.length === 0) return [{ start: first, end: last }];

@@ -75,12 +75,13 @@ const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const ASCII_SPACES = /\s+/g;
 
 // Shapes of folded ASCII units for the look-alike pre-check: bits 0-1 class (0 other, 1 letter, 2 spacer,
-// 3 other word unit), bit 2 a leet character (0 1 3 4 5 7 @ $).
+// 3 other word unit), bit 2 a leet digit (0 1 3 4 5 7), bit 3 a leet symbol (@ $: only between letters).
 const SHAPE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   SHAPE[c] = /[a-z]/i.test(ch) ? 1 : '.-_* '.includes(ch) ? 2 : /[0-9]/.test(ch) ? 3 : 0;
-  if ('013457@$'.includes(ch)) SHAPE[c]! |= 4;
+  if ('013457'.includes(ch)) SHAPE[c]! |= 4;
+  if ('@$'.includes(ch)) SHAPE[c]! |= 8;
 }
 const LETTER_SPACER_LETTER_SPACER_LETTER = 0b01_10_01_10_01;
 
@@ -111,7 +112,7 @@ export function foldText(text: string, reuse = true): FoldedText {
   const see = (out: number): void => {
     const shape = out < 128 ? SHAPE[out]! : 3;
     shapes = ((shapes << 2) | (shape & 3)) & 0x3ff;
-    if ((shape & 4 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
+    if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
       suspicious = true;
     }
     prevShape = shape;
@@ -136,7 +137,7 @@ export function foldText(text: string, reuse = true): FoldedText {
       // The look-alike pre-check, inlined: this is the hottest loop of a check.
       const shape = out < 128 ? SHAPE[out]! : 3;
       shapes = ((shapes << 2) | (shape & 3)) & 0x3ff;
-      if ((shape & 4 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
+      if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
         suspicious = true;
       }
       prevShape = shape;

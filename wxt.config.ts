@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/** The content script's size budget, gzipped (it runs on every LinkedIn and X page). */
+const CONTENT_SCRIPT_TARGET_KB = 60;
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -21,4 +28,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // One line per content script after every build: raw and gzipped (level 9) size against the budget.
+    'build:done': (wxt, output) => {
+      const files = output.steps.flatMap((step) => step.chunks)
+        .map((chunk) => chunk.fileName)
+        .filter((name) => name.startsWith('content-scripts/') && name.endsWith('.js'));
+      for (const name of files) {
+        const code = readFileSync(join(wxt.config.outDir, name));
+        const gzipped = gzipSync(code, { level: 9 }).length;
+        const label = files.length === 1 ? 'content script' : `content script ${name}`;
+        wxt.logger.info(`${label}: ${kB(code.length)}, ${kB(gzipped)} gzipped (target ≤ ${CONTENT_SCRIPT_TARGET_KB} kB)`);
+      }
+    },
+  },
 });

@@ -26,14 +26,15 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
     locale: navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en',
     optionsUrl: browser.runtime.getURL('/options.html'),
     openOptions: () => void browser.runtime.sendMessage({ type: 'options:open' } satisfies Message).catch(() => undefined),
-    override: async (session, reason) => {
-      const text = readEditor(session.editor).text;
+    override: async (held, reason) => {
+      // A thread's posts go out together: one entry, the hash of all of them.
+      const text = held.map((s) => readEditor(s.editor).text).join('\n\n');
       const entry: AuditEntry = {
         at: new Date().toISOString(),
         platform: adapter.platform,
-        surface: session.match.surface,
+        surface: held[0]!.match.surface,
         memberId: memberId ?? null,
-        rules: unique(session.blocking().map((f) => ({ id: f.ruleId, level: f.level }))),
+        rules: unique(held.flatMap((s) => s.blocking()).map((f) => ({ id: f.ruleId, level: f.level }))),
         reason: reason.trim(),
         policyName: policy.name,
         policyVersion: policy.version,
@@ -47,21 +48,42 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
   const observed = new WeakSet<Node>();
   let scanFrame = 0;
   const observer = new MutationObserver(() => scheduleScan());
-  const observe = (root: Node) => {
+  let measureFrame = 0;
+  const onScroll = () => {
+    if (measureFrame === 0) measureFrame = requestAnimationFrame(() => ((measureFrame = 0), remeasureAll()));
+  };
+  const observe = (root: Document | ShadowRoot) => {
     if (observed.has(root)) return;
     observed.add(root);
     observer.observe(root, { childList: true, subtree: true });
+    // Scroll events do not leave a shadow root: window never hears a scroll inside LinkedIn's outlet.
+    if (root instanceof ShadowRoot) ctx.addEventListener(root, 'scroll', onScroll, { capture: true, passive: true });
   };
 
   function scan(): void {
     scanFrame = 0;
-    const roots: ParentNode[] = [document, ...adapter.shadowRoots(document)];
+    const roots: (Document | ShadowRoot)[] = [document];
+    try {
+      roots.push(...adapter.shadowRoots(document));
+    } catch (error) {
+      console.warn('Portavoce:', error);
+    }
     roots.forEach(observe);
     const seen = new Set<HTMLElement>();
     for (const root of roots) {
-      for (const match of adapter.findComposers(root)) {
-        seen.add(match.editor);
-        if (!sessions.has(match.editor)) sessions.set(match.editor, new ComposerSession(match, env));
+      // One odd root or composer must not keep the others from being found.
+      try {
+        for (const match of adapter.findComposers(root)) {
+          seen.add(match.editor);
+          if (sessions.has(match.editor)) continue;
+          try {
+            sessions.set(match.editor, new ComposerSession(match, env));
+          } catch (error) {
+            console.warn('Portavoce:', error);
+          }
+        }
+      } catch (error) {
+        console.warn('Portavoce:', error);
       }
     }
     for (const [editor, session] of sessions) {
@@ -80,8 +102,8 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
   const gate = gateListeners(() => sessions.values());
   ctx.addEventListener(window, 'click', gate.onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', gate.onKeydown, { capture: true });
-  ctx.addEventListener(window, 'scroll', () => requestAnimationFrame(remeasureAll), { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', () => requestAnimationFrame(remeasureAll));
+  ctx.addEventListener(window, 'scroll', onScroll, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', onScroll);
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
   const unwatchPolicy = activePolicyItem.watch((value) => {
     if (!value) return;

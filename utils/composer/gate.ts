@@ -4,13 +4,24 @@ import type { ComposerSession } from './session';
  * The publish gate's listeners: capture phase on window, so they run before the site's own handlers
  * (React listens at its root). A trusted click on Post/Reply/Send or a keyboard send while findings at
  * the gate level exist is held and opens the gate; an untrusted one is dropped silently, whatever it is.
+ * One control may publish several composers (X's "Post all" sends every post of a thread): the publish
+ * is held when any of them has findings at the gate level.
  * Anything that goes wrong here lets the event through: Portavoce's own failure never blocks posting.
  */
 export function gateListeners(sessions: () => Iterable<ComposerSession>) {
-  function hold(event: Event, session: ComposerSession, control: HTMLElement | null): void {
+  function hold(event: Event, control: HTMLElement | null, group: ComposerSession[]): boolean {
+    for (const session of group) session.update();
+    const holding = group.filter((s) => s.blocking().length > 0);
+    if (holding.length === 0) return false;
     event.preventDefault();
     event.stopImmediatePropagation();
-    if (event.isTrusted) session.openGate(control);
+    if (event.isTrusted) holding[0]!.openGate(control, holding);
+    return true;
+  }
+
+  /** Every session that `control` publishes. */
+  function publishedBy(control: HTMLElement): ComposerSession[] {
+    return [...sessions()].filter((s) => s.controls().includes(control));
   }
 
   function onClick(event: MouseEvent): void {
@@ -19,9 +30,9 @@ export function gateListeners(sessions: () => Iterable<ComposerSession>) {
       for (const session of sessions()) {
         const control = session.controls().find((c) => path.includes(c));
         if (!control) continue;
-        if (session.allowOnce === control) return;
-        session.update();
-        if (session.blocking().length > 0) hold(event, session, control);
+        const group = publishedBy(control);
+        if (group.some((s) => s.allowOnce === control)) return;
+        hold(event, control, group);
         return;
       }
     } catch (error) {
@@ -35,8 +46,8 @@ export function gateListeners(sessions: () => Iterable<ComposerSession>) {
       for (const session of sessions()) {
         if (!path.includes(session.editor)) continue;
         if (!session.sendsOn(event)) return;
-        session.update();
-        if (session.blocking().length > 0) hold(event, session, session.controls()[0] ?? null);
+        const control = session.controls()[0] ?? null;
+        hold(event, control, control ? publishedBy(control) : [session]);
         return;
       }
     } catch (error) {

@@ -3,6 +3,13 @@ import type { OverlayRect } from '../../components/overlay';
 /** The part of the viewport where the editor's text is visible: its box, cut by every scrolling ancestor. */
 export function visibleBox(editor: HTMLElement): DOMRect {
   let box = editor.getBoundingClientRect();
+  // A box that scrolls its own text (a textarea always does) shows it inside its padding box only.
+  const own = getComputedStyle(editor);
+  if (editor instanceof HTMLTextAreaElement || own.overflowX !== 'visible' || own.overflowY !== 'visible') {
+    const left = box.left + editor.clientLeft;
+    const top = box.top + editor.clientTop;
+    box = new DOMRect(left, top, editor.clientWidth, editor.clientHeight);
+  }
   for (let el: Element | null = parentAcrossShadow(editor); el && el !== document.documentElement; el = parentAcrossShadow(el)) {
     const style = getComputedStyle(el);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
@@ -27,8 +34,13 @@ function intersect(a: DOMRect, b: DOMRect): DOMRect {
 
 /** A range's line boxes, clipped to what is visible; boxes wholly outside are dropped. */
 export function clippedRects(range: Range, box: DOMRect): OverlayRect[] {
+  return clipRects(range.getClientRects(), box);
+}
+
+/** Line boxes clipped to what is visible; boxes wholly outside are dropped. */
+export function clipRects(lineBoxes: Iterable<DOMRect>, box: DOMRect): OverlayRect[] {
   const rects: OverlayRect[] = [];
-  for (const r of range.getClientRects()) {
+  for (const r of lineBoxes) {
     if (r.width === 0 || r.bottom <= box.top || r.top >= box.bottom || r.right <= box.left || r.left >= box.right) continue;
     const left = Math.max(r.left, box.left);
     const right = Math.min(r.right, box.right);

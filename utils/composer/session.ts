@@ -4,8 +4,9 @@ import type { Policy, PolicyMember } from '../policy/schema';
 import type { ComposerMatch, SiteAdapter } from '../sites/types';
 import { readEditor, rangeFor, type TextMap } from './text-map';
 import { replaceRange } from './replace';
-import { clippedRects, visibleBox } from './geometry';
-import { renderOverlay, unmountOverlay, type OverlayModel } from '../../components/overlay';
+import { clipRects, clippedRects, visibleBox } from './geometry';
+import { isTextField, TextareaMirror } from './textarea-mirror';
+import { renderOverlay, unmountOverlay, type OverlayModel, type OverlayRect } from '../../components/overlay';
 import { hostAttributes } from '../overlay/findings';
 
 /** What a session needs from the page-wide controller. */
@@ -17,7 +18,8 @@ export interface SessionEnv {
   locale: OverlayModel['locale'];
   optionsUrl: string;
   openOptions(): void;
-  override(session: ComposerSession, reason: string): Promise<void>;
+  /** Writes the audit entry of an override; `sessions` are the composers the held publish would send. */
+  override(sessions: ComposerSession[], reason: string): Promise<void>;
 }
 
 const LEVEL_RANK: Record<Level, number> = { suggestion: 0, warning: 1, error: 2 };
@@ -31,14 +33,18 @@ export class ComposerSession {
   private map: TextMap | null = null;
   result: CheckResult | null = null;
   private readonly ignored = new Set<string>();
-  private gate: { control: HTMLElement | null } | null = null;
+  /** The open gate: the control it held and every composer that control publishes (a thread's posts). */
+  private gate: { control: HTMLElement | null; group: ComposerSession[] } | null = null;
   /** Our own click after an override: the gate lets exactly this one through. */
   allowOnce: HTMLElement | null = null;
   private errors = 0;
   private disabled = false;
   private frame = 0;
   private readonly observer: MutationObserver;
+  private readonly resizeObserver: ResizeObserver;
+  private mirror: TextareaMirror | null = null;
   private readonly onInput = () => this.schedule();
+  private readonly onResize = () => this.remeasure();
 
   constructor(readonly match: ComposerMatch, private readonly env: SessionEnv) {
     this.host = document.createElement('portavoce-overlay');
@@ -52,6 +58,9 @@ export class ComposerSession {
     this.observer = new MutationObserver(this.onInput);
     this.observer.observe(match.editor, { childList: true, subtree: true, characterData: true });
     match.editor.addEventListener('input', this.onInput);
+    // Line wrapping changes when the editor's width does, whatever resized it (not only the window).
+    this.resizeObserver = new ResizeObserver(this.onResize);
+    this.resizeObserver.observe(match.editor);
     this.schedule();
   }
 
@@ -106,19 +115,39 @@ export class ComposerSession {
     return this.visibleFindings().filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[gate]);
   }
 
-  openGate(control: HTMLElement | null): void {
-    this.gate = { control };
+  /** Opens the gate for a held publish of `control`, which sends every composer of `group` (this one among them). */
+  openGate(control: HTMLElement | null, group: ComposerSession[] = [this]): void {
+    this.gate = { control, group: group.includes(this) ? group : [this, ...group] };
     this.render();
+  }
+
+  /** The composers the open gate holds (just this one unless a thread shares the Post button). */
+  gateGroup(): ComposerSession[] {
+    return this.gate?.group ?? [this];
+  }
+
+  /** The viewport rects of text[start, end), clipped to what is visible. */
+  private measurer(map: TextMap, box: DOMRect): (start: number, end: number) => OverlayRect[] {
+    const editor = this.editor;
+    if (isTextField(editor)) {
+      this.mirror ??= new TextareaMirror(this.root);
+      const measure = this.mirror.measure(editor);
+      return (start, end) => clipRects(measure(start, end), box);
+    }
+    return (start, end) => {
+      const range = rangeFor(map, start, end);
+      return range ? clippedRects(range, box) : [];
+    };
   }
 
   private render(): void {
     const findings = this.visibleFindings();
     const box = visibleBox(this.editor);
-    const map = this.map!;
-    const underlines = findings.map((finding) => {
-      const range = rangeFor(map, finding.start, finding.end);
-      return { finding, rects: range ? clippedRects(range, box) : [] };
-    });
+    const measure = this.measurer(this.map!, box);
+    // The host is fixed at the viewport's origin unless an ancestor is a containing block (transform, filter).
+    const origin = this.host.getBoundingClientRect();
+    const shift = (r: OverlayRect): OverlayRect => ({ ...r, left: r.left - origin.left, top: r.top - origin.top });
+    const underlines = findings.map((finding) => ({ finding, rects: measure(finding.start, finding.end).map(shift) }));
     const editorBox = this.editor.getBoundingClientRect();
     const member = this.env.member();
     for (const [name, value] of Object.entries(hostAttributes(findings, this.result?.topics ?? []))) {
@@ -134,17 +163,17 @@ export class ComposerSession {
       topics: this.result?.topics ?? [],
       member: member ? { id: member.id, name: member.name } : null,
       optionsUrl: this.env.optionsUrl,
-      badgeAnchor: { left: editorBox.right, top: editorBox.bottom },
-      gate: this.gate ? { findings: this.blocking(), policyName: this.env.policy().name } : null,
+      badgeAnchor: { left: editorBox.right - origin.left, top: editorBox.bottom - origin.top },
+      gate: this.gate ? { findings: this.gate.group.flatMap((s) => s.blocking()), policyName: this.env.policy().name } : null,
     }, {
       apply: (finding, replacement) => void this.apply(finding, replacement),
       ignore: (finding) => {
         this.ignored.add(ignoreKey(finding));
-        this.render();
+        this.safely(() => this.render());
       },
       gateEdit: () => {
         this.gate = null;
-        this.render();
+        this.safely(() => this.render());
         this.editor.focus();
       },
       gatePublish: (reason) => void this.publishAnyway(reason),
@@ -160,10 +189,12 @@ export class ComposerSession {
   }
 
   private async publishAnyway(reason: string): Promise<void> {
-    const control = this.gate?.control ?? this.controls()[0] ?? null;
+    if (!this.gate) return; // a second click while the first one is writing its entry
+    const control = this.gate.control ?? this.controls()[0] ?? null;
+    const group = this.gateGroup();
     this.gate = null;
-    this.render();
-    await this.env.override(this, reason);
+    this.safely(() => this.render());
+    await this.env.override(group, reason);
     if (control) {
       this.allowOnce = control;
       control.click();
@@ -195,7 +226,9 @@ export class ComposerSession {
   destroy(): void {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.observer.disconnect();
+    this.resizeObserver.disconnect();
     this.editor.removeEventListener('input', this.onInput);
+    this.mirror?.destroy();
     unmountOverlay(this.root);
     this.host.remove();
   }

@@ -23,11 +23,15 @@ export const LINKEDIN_SELECTORS = {
   messageSend: 'button.msg-form__send-button',
 } as const;
 
+/**
+ * Most specific first: the legacy comment form's Quill carries the same aria-label as the share box's
+ * ("Text editor for creating content"), so the share box's fallback selector matches it too.
+ */
 const KINDS: { selector: string; surface: Surface }[] = [
-  { selector: LINKEDIN_SELECTORS.shareEditor, surface: 'post' },
-  { selector: LINKEDIN_SELECTORS.commentEditor, surface: 'comment' },
   { selector: LINKEDIN_SELECTORS.legacyCommentEditor, surface: 'comment' },
+  { selector: LINKEDIN_SELECTORS.commentEditor, surface: 'comment' },
   { selector: LINKEDIN_SELECTORS.messageEditor, surface: 'message' },
+  { selector: LINKEDIN_SELECTORS.shareEditor, surface: 'post' },
 ];
 
 function climbFor(editor: HTMLElement, container: string, control: string): HTMLElement[] {

@@ -30,12 +30,16 @@ function surfaceOf(editor: HTMLElement): Surface {
   return 'post';
 }
 
-/** Draft.js shows its placeholder in a sibling node only while the editor is empty; keep the last one seen. */
+/**
+ * Draft.js shows its placeholder in a sibling node only while the editor is empty; keep the last one
+ * seen, here and not on the editor: nothing of ours goes into the page's DOM.
+ */
+const lastPlaceholder = new WeakMap<HTMLElement, string>();
 function placeholderText(editor: HTMLElement): string {
   const root = editor.closest('.DraftEditor-root');
   const now = root?.querySelector('.public-DraftEditorPlaceholder-inner')?.textContent ?? (editor as HTMLTextAreaElement).placeholder ?? '';
-  if (now) editor.dataset.portavocePlaceholder = now;
-  return now || editor.dataset.portavocePlaceholder || '';
+  if (now) lastPlaceholder.set(editor, now);
+  return now || lastPlaceholder.get(editor) || '';
 }
 
 export const xAdapter: SiteAdapter = {
@@ -63,7 +67,10 @@ export const xAdapter: SiteAdapter = {
     }
     return [];
   },
-  isSendKey(event) {
-    return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+  isSendKey(event, match) {
+    if (event.key !== 'Enter' || event.isComposing) return false;
+    // Direct messages send on a bare Enter; posts, replies and quotes on Ctrl/Cmd+Enter.
+    if (match.surface === 'message') return !event.shiftKey;
+    return event.ctrlKey || event.metaKey;
   },
 };

@@ -83,7 +83,9 @@ for (let c = 0; c < 128; c++) {
   if ('013457'.includes(ch)) SHAPE[c]! |= 4;
   if ('@$'.includes(ch)) SHAPE[c]! |= 8;
 }
-const LETTER_SPACER_LETTER_SPACER_LETTER = 0b01_10_01_10_01;
+// A single letter after a non-letter, then spacer, letter, spacer, letter: "P.r.o", " i s" (six classes).
+const SPACED_LETTERS = 0b01_10_01_10_01;
+const isSpacedLetters = (shapes: number): boolean => (shapes & 0x3ff) === SPACED_LETTERS && ((shapes >> 10) & 1) === 0;
 
 // Folding buffers, reused from one draft to the next: a FoldedText is valid until the next foldText call.
 let pool = { codes: new Uint16Array(0), starts: new Int32Array(0), ends: new Int32Array(0) };
@@ -106,13 +108,13 @@ export function foldText(text: string, reuse = true): FoldedText {
   let len = 0;
   let i = 0;
   let lastWasSpace = false;
-  let shapes = 0; // the last five units' classes, two bits each
+  let shapes = 0; // the last six units' classes, two bits each
   let prevShape = 0;
   let suspicious = false;
   const see = (out: number): void => {
     const shape = out < 128 ? SHAPE[out]! : 3;
-    shapes = ((shapes << 2) | (shape & 3)) & 0x3ff;
-    if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
+    shapes = ((shapes << 2) | (shape & 3)) & 0xfff;
+    if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || isSpacedLetters(shapes)) {
       suspicious = true;
     }
     prevShape = shape;
@@ -136,8 +138,8 @@ export function foldText(text: string, reuse = true): FoldedText {
       const out = f - 1;
       // The look-alike pre-check, inlined: this is the hottest loop of a check.
       const shape = out < 128 ? SHAPE[out]! : 3;
-      shapes = ((shapes << 2) | (shape & 3)) & 0x3ff;
-      if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || shapes === LETTER_SPACER_LETTER_SPACER_LETTER) {
+      shapes = ((shapes << 2) | (shape & 3)) & 0xfff;
+      if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || isSpacedLetters(shapes)) {
         suspicious = true;
       }
       prevShape = shape;

@@ -31,6 +31,10 @@ export const patternRule = defineRuleKind({
     }
   },
   run(find, input) {
-    return find(input.draft.text);
+    try {
+      return find(input.draft.text);
+    } catch {
+      return []; // a pattern the loader's `validate` would have refused; re2js compiles it lazily
+    }
   },
 });

@@ -38,7 +38,10 @@ export function compileFinder(pattern: string, ignoreCase: boolean, options: Fin
   if (options.native !== false && nativeEligible(t, ignoreCase)) {
     return nativeFinder(new RegExp(t.source, fold ? 'giu' : 'gu'), t.literal.length >= 2 ? literalFinder(t.literal, fold) : null);
   }
-  const re2 = RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+  // Compiled on first need: re2js takes a millisecond or more per pattern, and a policy's patterns are
+  // validated at load, so this cannot fail here. A draft without the required literal never pays for it.
+  let compiled: RE2JS | null = null;
+  const re2 = () => (compiled ??= RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
   return re2Finder(re2, t && t.literal.length >= 2 ? literalFinder(t.literal, fold) : null, t?.literalBefore ?? Infinity);
 }
 
@@ -64,10 +67,12 @@ function nativeFinder(re: RegExp, literalAt: ((text: string, from: number) => nu
  * character) finds no match, and each search starts no earlier than the next occurrence of the literal
  * minus the longest text a match can hold before it.
  */
-function re2Finder(re: RE2JS, literalAt: ((text: string, from: number) => number) | null, before: number): SpanFinder {
+function re2Finder(lazyRe: () => RE2JS, literalAt: ((text: string, from: number) => number) | null, before: number): SpanFinder {
   const reach = Number.isFinite(before) ? 2 * before : Infinity; // code points to UTF-16 units, at most
   return (text) => {
-    if ((literalAt && literalAt(text, 0) < 0) || !re.test(text)) return [];
+    if (literalAt && literalAt(text, 0) < 0) return [];
+    const re = lazyRe();
+    if (!re.test(text)) return [];
     const spans: Span[] = [];
     const m = re.matcher(text);
     for (let from = 0; from <= text.length; ) {

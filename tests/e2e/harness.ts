@@ -73,10 +73,13 @@ export interface Harness {
 
 export interface LaunchOptions {
   viewport?: { width: number; height: number };
+  /** false: the same browser and pages WITHOUT the extension (to compare the sites with and without it). Default true. */
+  extension?: boolean;
 }
 
 export async function launchHarness(options: LaunchOptions = {}): Promise<Harness> {
-  const extensionPath = ensureExtensionBuilt();
+  const withExtension = options.extension ?? true;
+  const extensionPath = withExtension ? ensureExtensionBuilt() : '';
   await buildPages();
   const userDataDir = mkdtempSync(join(tmpdir(), 'portavoce-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -85,8 +88,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...(withExtension ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -99,8 +101,9 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   try {
     const requests: RequestRecord[] = [];
     await installRoutes(context, requests);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
+    // Without the extension there is no service worker and no extension id ('').
+    const worker = !withExtension ? null : context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = worker ? new URL(worker.url()).host : '';
     const pageErrors = new WeakMap<Page, string[]>();
 
     return {

@@ -1,5 +1,4 @@
 import type { Finding } from '../../utils/check/types';
-import { findingKey } from '../../utils/overlay/findings';
 import type { OverlayUnderline } from './index';
 
 /** The bar straddles the bottom of the text's rect: tall enough to hover, short enough to leave the text clickable. */
@@ -17,7 +16,9 @@ export function Underlines({ underlines, onHover, onLeave, onClick }: Props) {
   return (
     <>
       {underlines.flatMap(({ finding, rects }) => {
-        const key = findingKey(finding);
+        // Keyed by where the finding starts, not where it ends: a finding that grows as the member types
+        // (the text past X's limit) keeps its bars and only moves them.
+        const key = `${finding.ruleId}\u0000${finding.start}`;
         return rects.map((rect, piece) => (
           <div
             key={`${key}\u0000${piece}`}

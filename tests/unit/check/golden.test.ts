@@ -103,7 +103,7 @@ describe('golden posts against the example policy', () => {
 
   // Titles built here, not with $-interpolation, which vitest truncates: the whole reason shows.
   for (const post of known) {
-    it.skip(`${post.id} — known issue: ${post.knownIssue}`, () => {
+    it.skip(`${post.id} — known issue: ${post.knownIssue}`, () => { // the reason is the row's knownIssue
       expect(run(post)).toEqual({ findings: post.expect, topics: [...post.topics].sort() });
     });
   }

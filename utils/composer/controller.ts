@@ -90,7 +90,7 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
       if (!seen.has(editor) || !editor.isConnected) {
         session.destroy();
         sessions.delete(editor);
-      }
+      } else session.remeasureIfMoved();
     }
   }
   function scheduleScan(): void {

@@ -43,6 +43,8 @@ export class ComposerSession {
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private mirror: TextareaMirror | null = null;
+  /** Where the editor was when the underlines were last measured. */
+  private drawnAt = '';
   private readonly onInput = () => this.schedule();
   private readonly onResize = () => this.remeasure();
 
@@ -104,6 +106,14 @@ export class ComposerSession {
     if (!this.disabled && this.result) this.safely(() => this.render());
   }
 
+  /** After a change elsewhere in the page (a banner above, a sidebar opening): re-measures if the editor moved. */
+  remeasureIfMoved(): void {
+    if (this.disabled || !this.result || this.frame !== 0) return;
+    this.safely(() => {
+      if (boxKey(this.editor.getBoundingClientRect()) !== this.drawnAt) this.render();
+    });
+  }
+
   private visibleFindings(): Finding[] {
     return (this.result?.findings ?? []).filter((f) => !this.ignored.has(ignoreKey(f)));
   }
@@ -149,6 +159,7 @@ export class ComposerSession {
     const shift = (r: OverlayRect): OverlayRect => ({ ...r, left: r.left - origin.left, top: r.top - origin.top });
     const underlines = findings.map((finding) => ({ finding, rects: measure(finding.start, finding.end).map(shift) }));
     const editorBox = this.editor.getBoundingClientRect();
+    this.drawnAt = boxKey(editorBox);
     const member = this.env.member();
     for (const [name, value] of Object.entries(hostAttributes(findings, this.result?.topics ?? []))) {
       this.host.setAttribute(name, String(value));
@@ -232,6 +243,10 @@ export class ComposerSession {
     unmountOverlay(this.root);
     this.host.remove();
   }
+}
+
+function boxKey(r: DOMRect): string {
+  return `${r.left} ${r.top} ${r.width} ${r.height}`;
 }
 
 function ignoreKey(f: Finding): string {

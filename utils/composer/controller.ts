@@ -49,15 +49,17 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
   let scanFrame = 0;
   const observer = new MutationObserver(() => scheduleScan());
   let measureFrame = 0;
-  const onScroll = () => {
+  const remeasureSoon = () => {
     if (measureFrame === 0) measureFrame = requestAnimationFrame(() => ((measureFrame = 0), remeasureAll()));
   };
+  /** Editors whose session could not even start: not retried on every scan. */
+  const failed = new WeakSet<HTMLElement>();
   const observe = (root: Document | ShadowRoot) => {
     if (observed.has(root)) return;
     observed.add(root);
     observer.observe(root, { childList: true, subtree: true });
     // Scroll events do not leave a shadow root: window never hears a scroll inside LinkedIn's outlet.
-    if (root instanceof ShadowRoot) ctx.addEventListener(root, 'scroll', onScroll, { capture: true, passive: true });
+    if (root instanceof ShadowRoot) ctx.addEventListener(root, 'scroll', remeasureSoon, { capture: true, passive: true });
   };
 
   function scan(): void {
@@ -75,10 +77,11 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
       try {
         for (const match of adapter.findComposers(root)) {
           seen.add(match.editor);
-          if (sessions.has(match.editor)) continue;
+          if (sessions.has(match.editor) || failed.has(match.editor)) continue;
           try {
             sessions.set(match.editor, new ComposerSession(match, env));
           } catch (error) {
+            failed.add(match.editor);
             console.warn('Portavoce:', error);
           }
         }
@@ -102,8 +105,8 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
   const gate = gateListeners(() => sessions.values());
   ctx.addEventListener(window, 'click', gate.onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', gate.onKeydown, { capture: true });
-  ctx.addEventListener(window, 'scroll', onScroll, { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', onScroll);
+  ctx.addEventListener(window, 'scroll', remeasureSoon, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', remeasureSoon);
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
   const unwatchPolicy = activePolicyItem.watch((value) => {
     if (!value) return;
@@ -116,6 +119,8 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
     recheckAll();
   });
   ctx.onInvalidated(() => {
+    cancelAnimationFrame(scanFrame);
+    cancelAnimationFrame(measureFrame);
     observer.disconnect();
     unwatchPolicy();
     unwatchMember();

@@ -46,6 +46,10 @@ export function gateListeners(sessions: () => Iterable<ComposerSession>) {
       for (const session of sessions()) {
         if (!path.includes(session.editor)) continue;
         if (!session.sendsOn(event)) return;
+        if (event.isTrusted && session.allowSendUntil > performance.now()) {
+          session.allowSendUntil = 0;
+          return;
+        }
         const control = session.controls()[0] ?? null;
         hold(event, control, control ? publishedBy(control) : [session]);
         return;

@@ -18,6 +18,30 @@ export function visibleBox(editor: HTMLElement): DOMRect {
   return intersect(box, new DOMRect(0, 0, window.innerWidth, window.innerHeight));
 }
 
+/** Where to hit-test inside the visible box, as fractions of its width and height. */
+const PROBES: readonly [number, number][] = [[0.5, 0.5], [0.15, 0.2], [0.85, 0.2], [0.15, 0.8], [0.85, 0.8]];
+
+/**
+ * Whether the page covers the editor (a modal's mask over X's home composer, LinkedIn's share dialog
+ * over a comment box): hit tests inside its visible box. What the editor's own widget draws over it
+ * (Draft.js and LinkedIn placeholders) and our own overlays do not count; a partial cover (a menu)
+ * does not either.
+ */
+export function isCovered(editor: HTMLElement, box: DOMRect): boolean {
+  if (box.width < 1 || box.height < 1) return false;
+  const root = editor.getRootNode() as Document | ShadowRoot;
+  const widget = editor.parentElement?.parentElement ?? editor.parentElement ?? editor;
+  let own = 0;
+  let foreign = 0;
+  for (const [fx, fy] of PROBES) {
+    const hit = root.elementFromPoint(box.left + box.width * fx, box.top + box.height * fy);
+    if (!hit || hit.localName === 'portavoce-overlay') continue;
+    if (widget.contains(hit) || hit.contains(editor)) own++;
+    else foreign++;
+  }
+  return foreign > 0 && own === 0;
+}
+
 function parentAcrossShadow(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
   const root = el.getRootNode();

@@ -4,7 +4,7 @@ import type { Policy, PolicyMember } from '../policy/schema';
 import type { ComposerMatch, SiteAdapter } from '../sites/types';
 import { readEditor, rangeFor, type TextMap } from './text-map';
 import { replaceRange } from './replace';
-import { clipRects, clippedRects, visibleBox } from './geometry';
+import { clipRects, clippedRects, isCovered, visibleBox } from './geometry';
 import { isTextField, TextareaMirror } from './textarea-mirror';
 import { renderOverlay, unmountOverlay, type OverlayModel, type OverlayRect } from '../../components/overlay';
 import { hostAttributes } from '../overlay/findings';
@@ -37,14 +37,20 @@ export class ComposerSession {
   private gate: { control: HTMLElement | null; group: ComposerSession[] } | null = null;
   /** Our own click after an override: the gate lets exactly this one through. */
   allowOnce: HTMLElement | null = null;
+  /**
+   * After an override of a keyboard send with no control to click for it (a box whose send button we
+   * cannot find), the member's next send key goes through until this time (performance.now()).
+   */
+  allowSendUntil = 0;
   private errors = 0;
   private disabled = false;
   private frame = 0;
   private readonly observer: MutationObserver;
   private readonly resizeObserver: ResizeObserver;
   private mirror: TextareaMirror | null = null;
-  /** Where the editor was when the underlines were last measured. */
+  /** Where the editor was when the underlines were last measured, and whether they showed. */
   private drawnAt = '';
+  private shown = true;
   private readonly onInput = () => this.schedule();
   private readonly onResize = () => this.remeasure();
 
@@ -106,12 +112,22 @@ export class ComposerSession {
     if (!this.disabled && this.result) this.safely(() => this.render());
   }
 
-  /** After a change elsewhere in the page (a banner above, a sidebar opening): re-measures if the editor moved. */
+  /**
+   * After a change elsewhere in the page (a banner above, a sidebar opening, a modal over the editor):
+   * draws again if the editor moved, or was covered, hidden or shown.
+   */
   remeasureIfMoved(): void {
     if (this.disabled || !this.result || this.frame !== 0) return;
     this.safely(() => {
-      if (boxKey(this.editor.getBoundingClientRect()) !== this.drawnAt) this.render();
+      const moved = boxKey(this.editor.getBoundingClientRect()) !== this.drawnAt;
+      if (moved || this.isShown(visibleBox(this.editor)) !== this.shown) this.render();
     });
+  }
+
+  /** Whether our overlay should show at all: not for an editor that is hidden or covered by the page (but always with the gate open). */
+  private isShown(box: DOMRect): boolean {
+    if (this.gate) return true;
+    return box.width >= 1 && box.height >= 1 && !isCovered(this.editor, box);
   }
 
   private visibleFindings(): Finding[] {
@@ -153,6 +169,8 @@ export class ComposerSession {
   private render(): void {
     const findings = this.visibleFindings();
     const box = visibleBox(this.editor);
+    this.shown = this.isShown(box);
+    this.host.style.display = this.shown ? '' : 'none';
     const measure = this.measurer(this.map!, box);
     // The host is fixed at the viewport's origin unless an ancestor is a containing block (transform, filter).
     const origin = this.host.getBoundingClientRect();
@@ -174,7 +192,8 @@ export class ComposerSession {
       topics: this.result?.topics ?? [],
       member: member ? { id: member.id, name: member.name } : null,
       optionsUrl: this.env.optionsUrl,
-      badgeAnchor: { left: editorBox.right - origin.left, top: editorBox.bottom - origin.top },
+      // The editor's bottom-right corner, or the visible part's when it is scrolled partly out of sight.
+      badgeAnchor: { left: Math.min(editorBox.right, box.right) - origin.left, top: Math.min(editorBox.bottom, box.bottom) - origin.top },
       gate: this.gate ? { findings: this.gate.group.flatMap((s) => s.blocking()), policyName: this.env.policy().name } : null,
     }, {
       apply: (finding, replacement) => void this.apply(finding, replacement),
@@ -210,6 +229,9 @@ export class ComposerSession {
       this.allowOnce = control;
       control.click();
       this.allowOnce = null;
+    } else {
+      this.allowSendUntil = performance.now() + 30_000;
+      this.editor.focus();
     }
   }
 

@@ -9,11 +9,12 @@ const CONTENT_SCRIPT_TARGET_KB = 60;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Portavoce',
-    description: 'Checks your drafts on LinkedIn and X against your company’s social media policy, on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms'],
     ...(browser === 'firefox'
       ? {

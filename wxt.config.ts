@@ -9,6 +9,8 @@ const CONTENT_SCRIPT_TARGET_KB = 60;
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 export default defineConfig({
+  // A build directory of its own when two runs share a checkout (see tests/e2e/harness.ts).
+  outDir: process.env.PORTAVOCE_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

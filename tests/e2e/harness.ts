@@ -16,7 +16,9 @@ import { installRoutes, type RequestRecord } from './routes';
 export type { RequestRecord } from './routes';
 
 export const CHROMIUM = process.env.PORTAVOCE_CHROMIUM ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** PORTAVOCE_OUT_DIR gives a build directory of its own (e.g. two test runs side by side); '.output' by default. */
+export const OUT_DIR = process.env.PORTAVOCE_OUT_DIR ?? '.output';
+export const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts');
 /** What the extension build is made from: a change in any of them triggers `wxt build`. */
 const EXTENSION_SOURCES = ['entrypoints', 'components', 'utils', 'public', 'assets', 'wxt.config.ts', 'package.json'];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { RULE_KINDS, ruleKindOf } from '../check/rules';
 import { PolicyError, formatPath, type PolicyIssue } from './issues';
 import type { Locate, PolicyPath } from './parse';
+import { listSizeIssues } from './limits';
 import { POLICY_FORMAT_VERSION, policySchema, type Policy } from './schema';
 
 type Path = (string | number)[];
@@ -32,6 +33,8 @@ export function validatePolicy(data: unknown, locate?: Locate): Policy {
 function check(data: unknown, locate: Locate | undefined): Policy {
   const version = versionIssue(data);
   if (version) throw new PolicyError(locateAll(version, locate));
+  const oversized = listSizeIssues(data);
+  if (oversized.length) throw new PolicyError(locateAll(oversized, locate));
   const result = policySchema.safeParse(data);
   const drafts = result.success ? [] : schemaIssues(result.error.issues, data);
   drafts.push(...referenceIssues(data), ...protoKeyIssues(data, drafts));

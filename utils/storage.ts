@@ -2,6 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import type { Policy } from './policy/schema';
 import type { AuditEntry } from './audit/entry';
 import type { UiLanguage } from './i18n';
+import { policyFingerprint } from './policy/diff';
+import { NO_SOURCES, type PolicySources } from './policy/source-state';
 
 /** The member this browser speaks for (a member id of the active policy), null until chosen. */
 export const memberItem = storage.defineItem<string | null>('local:member', { fallback: null, version: 1 });
@@ -11,12 +13,30 @@ export interface ActivePolicy {
   policy: Policy;
   source: 'demo' | 'file' | 'url' | 'managed';
   loadedAt: string;
+  /** v2: the file name or URL it came from (null for the demo and a managed policy given as text). */
+  origin: string | null;
+  /** v2: policyFingerprint(policy); the background writes only when it changes, so content scripts recompile once. */
+  fingerprint: string;
 }
 
-/** The active policy, owned by the background; null until the background has set it. */
-export const activePolicyItem = storage.defineItem<ActivePolicy | null>('local:activePolicy', { fallback: null, version: 1 });
+type ActivePolicyV1 = Omit<ActivePolicy, 'origin' | 'fingerprint'>;
 
-/** Publish-gate overrides, oldest first. */
+/** Migrations of the stored active policy, by the version they produce (exported for their tests). */
+export const ACTIVE_POLICY_MIGRATIONS = {
+  2: (v1: ActivePolicyV1 | null): ActivePolicy | null => (v1 ? { ...v1, origin: null, fingerprint: policyFingerprint(v1.policy) } : v1),
+};
+
+/** The active policy, owned by the background; null until the background has set it. */
+export const activePolicyItem = storage.defineItem<ActivePolicy | null>('local:activePolicy', {
+  fallback: null,
+  version: 2,
+  migrations: ACTIVE_POLICY_MIGRATIONS,
+});
+
+/** Every policy source's state (last good policy, ETag, latest error) and IT's member lock; owned by the background. */
+export const policySourcesItem = storage.defineItem<PolicySources>('local:policySources', { fallback: NO_SOURCES, version: 1 });
+
+/** Publish-gate overrides, oldest first: where v1 kept them. Now only read once, to move them to the database (utils/audit/store). */
 export const auditItem = storage.defineItem<AuditEntry[]>('local:audit', { fallback: [], version: 1 });
 
 export interface Settings {

@@ -1,20 +1,36 @@
 import { browser } from 'wxt/browser';
 import { checkMessage } from '../../utils/messages';
-import { activePolicyItem, auditItem, type ActivePolicy } from '../../utils/storage';
-import { policySchema } from '../../utils/policy/schema';
-import { DEMO_POLICY } from '../../utils/policy/demo';
-import type { AuditEntry } from '../../utils/audit/entry';
+import {
+  ensureActivePolicy, importPolicyFile, refreshPolicies, registerPolicySources, removePolicyFile, setMember, setPolicyUrl, startPolicySources,
+} from './policy-sources';
+import { appendAuditEntry, clearAuditEntries, listAuditEntries, migrateLegacyAudit } from './audit';
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void ensureActivePolicy());
-  browser.runtime.onStartup.addListener(() => void ensureActivePolicy());
+  registerPolicySources();
+  // Every wake (install, browser start, a message, an alarm): IT's settings, the alarm, the active policy; the v1 audit log moved once.
+  void startPolicySources().catch((error) => console.error('Portavoce policy sources:', error));
+  void migrateLegacyAudit().catch((error) => console.error('Portavoce audit migration:', error));
   browser.runtime.onMessage.addListener((raw, sender) => {
-    const checked = checkMessage(raw, sender, browser.runtime.id);
+    const checked = checkMessage(raw, sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
     const { message } = checked;
     switch (message.type) {
       case 'audit:append':
-        return appendAudit(message.entry).then(() => ({ ok: true }));
+        return appendAuditEntry(message.entry).then(() => ({ ok: true }));
+      case 'audit:list':
+        return listAuditEntries().then((entries) => ({ ok: true, entries }));
+      case 'audit:clear':
+        return clearAuditEntries().then(() => ({ ok: true }));
+      case 'member:set':
+        return setMember(message.memberId);
+      case 'policy:import':
+        return importPolicyFile(message.name, message.text);
+      case 'policy:remove-file':
+        return removePolicyFile().then((active) => ({ ok: true, active }));
+      case 'policy:set-url':
+        return setPolicyUrl(message.url);
+      case 'policy:refresh':
+        return refreshPolicies().then(() => ({ ok: true }));
       case 'options:open':
         return browser.runtime.openOptionsPage().then(() => ({ ok: true }));
       case 'policy:ensure':
@@ -22,21 +38,3 @@ export default defineBackground(() => {
     }
   });
 });
-
-/** A new install uses the embedded demo policy until a company policy arrives. */
-async function ensureActivePolicy(): Promise<ActivePolicy> {
-  const current = await activePolicyItem.getValue();
-  if (current) return current;
-  const active: ActivePolicy = { policy: policySchema.parse(DEMO_POLICY), source: 'demo', loadedAt: new Date().toISOString() };
-  await activePolicyItem.setValue(active);
-  return active;
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Appends are serialized so that two overrides at once both land. */
-function appendAudit(entry: AuditEntry): Promise<void> {
-  const next = queue.then(async () => auditItem.setValue([...(await auditItem.getValue()), entry]));
-  queue = next.catch(() => undefined);
-  return next;
-}

@@ -1,16 +1,69 @@
-/** One entry of the editorial plan (issue 4 owns this shape; the zod schema lives beside it). */
-export interface CalendarEntry {
-  /** Stable: the ICS UID where one exists. */
-  id: string;
-  title: string;
-  /** ISO 8601; all-day entries are dates (YYYY-MM-DD). */
-  start: string;
-  end?: string;
-  kind: 'slot' | 'quiet-period' | 'event';
-  topics: string[];
-  memberId?: string;
-  platforms: Array<'x' | 'linkedin'>;
-  status: 'idea' | 'planned' | 'drafted' | 'published' | 'skipped';
-  notes?: string;
-  source: string;
+import { z } from 'zod';
+import { PLATFORMS } from '../check/types';
+import { floating, isDate, isTimeZone, isWallTime } from './time';
+
+export const KINDS = ['slot', 'quiet-period', 'event'] as const;
+export type EntryKind = (typeof KINDS)[number];
+export const STATUSES = ['idea', 'planned', 'drafted', 'published', 'skipped'] as const;
+export type EntryStatus = (typeof STATUSES)[number];
+/** Where an entry came from: made here (or imported from a file), or a team feed's URL. */
+export const LOCAL_SOURCE = 'local';
+
+const id = z.string().trim().min(1).max(500);
+const when = z.string().refine((v) => isDate(v) || isWallTime(v), { message: 'a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:mm)' });
+
+/** What one occurrence of a recurring entry has of its own (marked published or skipped on that day). */
+export const occurrenceSchema = z.strictObject({
+  status: z.enum(STATUSES),
+  publishedAt: z.iso.datetime({ offset: true }).optional(),
+  link: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type OccurrenceState = z.infer<typeof occurrenceSchema>;
+
+/**
+ * One entry of the editorial plan. `start`/`end` are dates for all-day entries (end exclusive, as in ICS)
+ * or wall times in `tz` for timed ones; an entry without `end` lasts a day (all-day) or an instant.
+ */
+export const calendarEntrySchema = z
+  .strictObject({
+    id,
+    title: z.string().trim().min(1).max(500),
+    start: when,
+    end: when.optional(),
+    /** IANA zone of a timed entry; absent for all-day entries. */
+    tz: z.string().refine(isTimeZone, { message: 'an IANA time zone such as Europe/Rome' }).optional(),
+    kind: z.enum(KINDS),
+    topics: z.array(z.string().trim().min(1).max(200).regex(/^\S+$/, 'a topic id has no spaces')).max(100).default([]),
+    memberId: z.string().trim().min(1).max(200).optional(),
+    platforms: z.array(z.enum(PLATFORMS)).max(PLATFORMS.length).default([]),
+    status: z.enum(STATUSES).default('planned'),
+    notes: z.string().max(10_000).optional(),
+    /** RFC 5545 RRULE value, e.g. FREQ=WEEKLY;BYDAY=MO. */
+    rrule: z.string().trim().min(1).max(1000).regex(/^[A-Z0-9=;,:+-]+$/i, 'an RRULE value such as FREQ=WEEKLY;BYDAY=MO').optional(),
+    /** Occurrences left out of the series, by their start (same form as `start`). */
+    exdates: z.array(when).max(1000).optional(),
+    /** Per occurrence (keyed by the occurrence's day), what differs from the series. */
+    occurrences: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), occurrenceSchema).optional(),
+    source: z.string().min(1).max(2000).default(LOCAL_SOURCE),
+    publishedAt: z.iso.datetime({ offset: true }).optional(),
+    link: z.url({ protocol: /^https?$/ }).optional(),
+    updatedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const allDay = isDate(e.start);
+    if (e.end !== undefined && isDate(e.end) !== allDay) ctx.addIssue({ code: 'custom', path: ['end'], message: 'start and end must both be dates or both be times' });
+    else if (e.end !== undefined && floating(e.end) < floating(e.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end is before the start' });
+    if (!allDay && e.tz === undefined) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'a timed entry needs a time zone' });
+  });
+
+export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
+export type CalendarEntryInput = z.input<typeof calendarEntrySchema>;
+
+export function isAllDay(entry: Pick<CalendarEntry, 'start'>): boolean {
+  return isDate(entry.start);
+}
+
+/** A fresh id for an entry made here (an ICS UID where one exists). */
+export function newEntryId(): string {
+  return `${crypto.randomUUID()}@portavoce`;
 }

@@ -4,7 +4,7 @@ import { compile } from '../check/engine';
 import { PLATFORMS, SURFACES, type CheckContext, type Platform, type Surface } from '../check/types';
 import { loadPolicyText } from '../policy/load';
 import { PolicyError, formatIssue } from '../policy/issues';
-import { quietPeriodsFromIcs, IcsError } from '../calendar/quiet-periods-ics';
+import { quietPeriodsFromIcs, IcsError } from '../calendar/ics';
 import { formatFindingLine } from './format';
 
 export interface CliIo {
@@ -117,7 +117,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   let quietPeriods: CheckContext['quietPeriods'];
   if (v.calendar !== undefined) {
     try {
-      quietPeriods = quietPeriodsFromIcs(await readText(v.calendar));
+      quietPeriods = quietPeriodsFromIcs(await readText(v.calendar), now);
     } catch (error) {
       if (error instanceof IcsError) throw new IcsError(`${v.calendar}${error.line ? `:${error.line}` : ''}: ${error.message}`);
       throw error;

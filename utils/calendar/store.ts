@@ -1,0 +1,120 @@
+import Dexie from 'dexie';
+import { calendarEntrySchema, LOCAL_SOURCE, newEntryId, type CalendarEntry, type CalendarEntryInput, type EntryStatus } from './entry';
+import type { PortavoceDb } from './db';
+import { fromRow, toRow } from './migrations';
+
+/** A write that did not happen; `reason` says why in words the UI can translate. */
+export class StoreError extends Error {
+  constructor(readonly reason: 'disk-full' | 'invalid' | 'not-found' | 'failed', message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Runs a write transaction; a full disk or a failure aborts it whole, so nothing stored before is lost. */
+export async function writing<T>(database: PortavoceDb, work: () => Promise<T>): Promise<T> {
+  try {
+    return await database.transaction('rw', database.entries, work);
+  } catch (error) {
+    throw asStoreError(error);
+  }
+}
+
+export function asStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const names = [error, (error as { inner?: unknown })?.inner].map((e) => (e as { name?: string })?.name);
+  if (names.includes(Dexie.errnames.QuotaExceeded) || names.includes('QuotaExceededError'))
+    return new StoreError('disk-full', 'The disk is full: nothing was changed.');
+  return new StoreError('failed', error instanceof Error ? error.message : String(error));
+}
+
+/** Validates and stores one entry (new or changed). */
+export async function saveEntry(database: PortavoceDb, input: CalendarEntryInput, now = new Date()): Promise<CalendarEntry> {
+  const parsed = calendarEntrySchema.safeParse({ ...input, updatedAt: now.toISOString() });
+  if (!parsed.success) throw new StoreError('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  await writing(database, () => database.entries.put(toRow(parsed.data)));
+  return parsed.data;
+}
+
+export async function getEntry(database: PortavoceDb, id: string): Promise<CalendarEntry | undefined> {
+  const row = await database.entries.get(id);
+  return row && fromRow(row);
+}
+
+export async function deleteEntry(database: PortavoceDb, id: string): Promise<void> {
+  await writing(database, () => database.entries.delete(id));
+}
+
+/** A copy to plan again: a new id, made here, not yet published. */
+export async function duplicateEntry(database: PortavoceDb, id: string, now = new Date()): Promise<CalendarEntry> {
+  const original = await getEntry(database, id);
+  if (!original) throw new StoreError('not-found', `no entry ${id}`);
+  const { publishedAt: _p, link: _l, occurrences: _o, ...rest } = original;
+  const status: EntryStatus = rest.status === 'published' || rest.status === 'skipped' ? 'planned' : rest.status;
+  return saveEntry(database, { ...rest, id: newEntryId(), source: LOCAL_SOURCE, status }, now);
+}
+
+/**
+ * Marks an entry (or, for a recurring one, the occurrence of `seriesDay`) with a status; published
+ * gets the time and, when known, the link.
+ */
+export async function setStatus(
+  database: PortavoceDb,
+  id: string,
+  seriesDay: string | null,
+  status: EntryStatus,
+  extra: { publishedAt?: string; link?: string } = {},
+  now = new Date(),
+): Promise<CalendarEntry> {
+  return writing(database, async () => {
+    const row = await database.entries.get(id);
+    if (!row) throw new StoreError('not-found', `no entry ${id}`);
+    const entry = fromRow(row);
+    const publishedAt = status === 'published' ? extra.publishedAt ?? now.toISOString() : undefined;
+    const own = { status, ...(publishedAt ? { publishedAt } : {}), ...(extra.link ? { link: extra.link } : {}) };
+    let next: CalendarEntry;
+    if (entry.rrule && seriesDay) {
+      next = { ...entry, occurrences: { ...entry.occurrences, [seriesDay]: own } };
+    } else {
+      const { publishedAt: _p, link: _l, ...rest } = entry;
+      next = { ...rest, ...own, ...(!extra.link && entry.link && status === 'published' ? { link: entry.link } : {}) };
+    }
+    next.updatedAt = now.toISOString();
+    await database.entries.put(toRow(next));
+    return next;
+  });
+}
+
+/** Every entry, in id order (backups, exports). */
+export async function allEntries(database: PortavoceDb): Promise<CalendarEntry[]> {
+  return (await database.entries.toArray()).map(fromRow);
+}
+
+/**
+ * How an incoming copy of an entry (a feed refresh, a re-imported file) replaces the stored one: the
+ * incoming fields win, but what the team did locally stays: published/skipped, when, the link and the
+ * per-occurrence marks.
+ */
+export function mergeIncoming(stored: CalendarEntry | undefined, incoming: CalendarEntry): CalendarEntry {
+  if (!stored) return incoming;
+  const localDone = stored.status === 'published' || stored.status === 'skipped';
+  const keepStatus = localDone && incoming.status !== 'published' && incoming.status !== 'skipped';
+  return {
+    ...incoming,
+    ...(keepStatus ? { status: stored.status } : {}),
+    ...(keepStatus && stored.publishedAt ? { publishedAt: stored.publishedAt } : {}),
+    ...(!incoming.link && stored.link ? { link: stored.link } : {}),
+    ...(stored.occurrences || incoming.occurrences ? { occurrences: { ...incoming.occurrences, ...stored.occurrences } } : {}),
+  };
+}
+
+/** Stores many entries in one transaction, each merged with what is stored (same id: updated, never doubled). */
+export async function putMany(database: PortavoceDb, entries: readonly CalendarEntry[], now = new Date()): Promise<{ added: number; updated: number }> {
+  return writing(database, async () => {
+    const stored = await database.entries.bulkGet(entries.map((e) => e.id));
+    const rows = entries.map((e, i) => toRow({ ...mergeIncoming(stored[i] && fromRow(stored[i]!), e), updatedAt: now.toISOString() }));
+    await database.entries.bulkPut(rows);
+    const updated = stored.filter(Boolean).length;
+    return { added: entries.length - updated, updated };
+  });
+}

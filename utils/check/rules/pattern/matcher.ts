@@ -11,6 +11,9 @@ export type SpanFinder = (text: string) => Span[];
  */
 export const BACKTRACK_BUDGET = 1_000;
 
+/** Matches reported per pattern and draft: past a few hundred underlines more say nothing, and cost time. */
+export const MAX_SPANS = 200;
+
 /**
  * When V8's own engine may run a pattern: it is in the plain subset ./native.ts translates, no quantifier
  * is unbounded (`*`, `+`, `{n,}`: even `.*x` is quadratic in an unanchored backtracking search), paths ×
@@ -21,6 +24,11 @@ export const BACKTRACK_BUDGET = 1_000;
 export function nativeEligible(t: Translation | null, ignoreCase: boolean): t is Translation {
   if (t === null || t.paths * t.steps > BACKTRACK_BUDGET) return false;
   return !(ignoreCase || t.ignoreCase) || !t.foldSensitive;
+}
+
+/** Whether compileFinder runs this pattern on re2js (the browser loads re2js only for a policy that has one). */
+export function runsOnRe2(pattern: string, ignoreCase: boolean): boolean {
+  return !nativeEligible(translate(pattern), ignoreCase);
 }
 
 export interface FinderOptions {
@@ -51,7 +59,7 @@ function nativeFinder(re: RegExp, literalAt: ((text: string, from: number) => nu
     // A draft without the literal every match needs is not scanned at all (indexOf is far cheaper).
     if (literalAt && literalAt(text, 0) < 0) return spans;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = re.exec(text); m !== null && spans.length < MAX_SPANS; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (end > start) spans.push({ start, end });
@@ -75,7 +83,7 @@ function re2Finder(lazyRe: () => RE2JS, literalAt: ((text: string, from: number)
     if (!re.test(text)) return [];
     const spans: Span[] = [];
     const m = re.matcher(text);
-    for (let from = 0; from <= text.length; ) {
+    for (let from = 0; from <= text.length && spans.length < MAX_SPANS; ) {
       let start = from;
       if (literalAt && reach !== Infinity) {
         const at = literalAt(text, from);

@@ -1,4 +1,5 @@
 import { RE2JS, RE2JSSyntaxException } from 're2js';
+import { nestedRepetition } from './repetition';
 
 const LINEAR = 'patterns run in linear time';
 
@@ -9,6 +10,10 @@ export function patternProblem(pattern: string, ignoreCase: boolean): string | n
     RE2JS.compile(pattern, flags);
   } catch (e) {
     return describeSyntaxError(e);
+  }
+  const nested = nestedRepetition(pattern);
+  if (nested) {
+    return `\`${nested}\` repeats a repetition, which makes matching slow on long drafts: write the repetition once (\`(a+)+\` is \`a+\`, \`(\\w+\\.)+\` is \`[\\w.]+\`), or count it at most 4 times`;
   }
   if (matchesEmpty(pattern, flags)) {
     return 'the pattern can match an empty string (as `x*`, `x?` or a lone `\\b` do), so it would flag nothing useful: require at least one character (`x+`)';

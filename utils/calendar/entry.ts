@@ -27,7 +27,7 @@ export type OccurrenceState = z.infer<typeof occurrenceSchema>;
 export const calendarEntrySchema = z
   .strictObject({
     id,
-    title: z.string().trim().min(1).max(500),
+    title: z.string().trim().min(1, 'a title is needed').max(500, 'at most 500 characters'),
     start: when,
     end: when.optional(),
     /** IANA zone of a timed entry; absent for all-day entries. */

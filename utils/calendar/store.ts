@@ -109,10 +109,16 @@ export function mergeIncoming(stored: CalendarEntry | undefined, incoming: Calen
 }
 
 /** Stores many entries in one transaction, each merged with what is stored (same id: updated, never doubled). */
-export async function putMany(database: PortavoceDb, entries: readonly CalendarEntry[], now = new Date()): Promise<{ added: number; updated: number }> {
+export async function putMany(
+  database: PortavoceDb,
+  entries: readonly CalendarEntry[],
+  now = new Date(),
+  options: { keepUpdatedAt?: boolean } = {},
+): Promise<{ added: number; updated: number }> {
   return writing(database, async () => {
     const stored = await database.entries.bulkGet(entries.map((e) => e.id));
-    const rows = entries.map((e, i) => toRow({ ...mergeIncoming(stored[i] && fromRow(stored[i]!), e), updatedAt: now.toISOString() }));
+    const stamp = (e: CalendarEntry) => (options.keepUpdatedAt && e.updatedAt ? e.updatedAt : now.toISOString());
+    const rows = entries.map((e, i) => toRow({ ...mergeIncoming(stored[i] && fromRow(stored[i]!), e), updatedAt: stamp(e) }));
     await database.entries.bulkPut(rows);
     const updated = stored.filter(Boolean).length;
     return { added: entries.length - updated, updated };

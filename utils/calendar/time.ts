@@ -6,11 +6,16 @@ export const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
+/** A real calendar date (no 31 April), a real time (no 25:00). */
+function real(value: string): boolean {
+  const ms = floating(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, value.length) === (value.length === 16 ? value : value.slice(0, 19));
+}
 export function isDate(value: string): boolean {
-  return DATE.test(value);
+  return DATE.test(value) && real(value);
 }
 export function isWallTime(value: string): boolean {
-  return WALL.test(value);
+  return WALL.test(value) && real(value);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

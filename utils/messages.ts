@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditEntrySchema } from './audit/entry';
+import { PLATFORMS } from './check/types';
 
 /** A policy file's text: the loader refuses anything over 1 MB, so a longer message is not a policy. */
 const MAX_POLICY_CHARS = 1024 * 1024;
@@ -9,7 +10,15 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:append'), entry: auditEntrySchema }),
   z.strictObject({ type: z.literal('options:open') }),
   z.strictObject({ type: z.literal('policy:ensure') }),
-  // From the options page only (PAGE_ONLY):
+  /** A composer published a post (after the gate, if any): the background marks the matching slot published. */
+  z.strictObject({
+    type: z.literal('calendar:published'),
+    platform: z.enum(PLATFORMS),
+    memberId: z.string().min(1).max(200),
+    topics: z.array(z.string().max(200)).max(100),
+    at: z.iso.datetime(),
+  }),
+  z.strictObject({ type: z.literal('calendar:refresh-feed') }),
   z.strictObject({ type: z.literal('audit:list') }),
   z.strictObject({ type: z.literal('audit:clear') }),
   z.strictObject({ type: z.literal('member:set'), memberId: z.string().max(200).nullable() }),
@@ -21,7 +30,7 @@ export const messageSchema = z.discriminatedUnion('type', [
 
 /** Messages that change the policy, the profile or the log, or read the log: the extension's own pages only, never a content script. */
 export const PAGE_ONLY: ReadonlySet<Message['type']> = new Set([
-  'audit:list', 'audit:clear', 'member:set', 'policy:import', 'policy:remove-file', 'policy:set-url', 'policy:refresh',
+  'calendar:refresh-feed', 'audit:list', 'audit:clear', 'member:set', 'policy:import', 'policy:remove-file', 'policy:set-url', 'policy:refresh',
 ] as const);
 export type Message = z.infer<typeof messageSchema>;
 

@@ -5,19 +5,25 @@ import { PLATFORMS } from './check/types';
 /** A policy file's text: the loader refuses anything over 1 MB, so a longer message is not a policy. */
 const MAX_POLICY_CHARS = 1024 * 1024;
 
-/** Every message a page-side script may send the background: one discriminated union, checked where it arrives. */
+/** A composer published a post (after the gate, if any): the background marks the matching slot published. */
+const calendarPublished = z.strictObject({
+  type: z.literal('calendar:published'),
+  platform: z.enum(PLATFORMS),
+  memberId: z.string().min(1).max(200),
+  topics: z.array(z.string().max(200)).max(100),
+  at: z.iso.datetime(),
+});
+
+/**
+ * Every message a page-side script may send the background: one discriminated union, checked where it arrives.
+ * One line per member and no comments inside the array: WXT's auto-import scan (mlly) otherwise reads `z` as
+ * a second export of this file and the build fails; a longer schema goes in a const above.
+ */
 export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('audit:append'), entry: auditEntrySchema }),
   z.strictObject({ type: z.literal('options:open') }),
   z.strictObject({ type: z.literal('policy:ensure') }),
-  /** A composer published a post (after the gate, if any): the background marks the matching slot published. */
-  z.strictObject({
-    type: z.literal('calendar:published'),
-    platform: z.enum(PLATFORMS),
-    memberId: z.string().min(1).max(200),
-    topics: z.array(z.string().max(200)).max(100),
-    at: z.iso.datetime(),
-  }),
+  calendarPublished,
   z.strictObject({ type: z.literal('calendar:refresh-feed') }),
   z.strictObject({ type: z.literal('audit:list') }),
   z.strictObject({ type: z.literal('audit:clear') }),

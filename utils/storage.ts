@@ -4,6 +4,8 @@ import type { AuditEntry } from './audit/entry';
 import type { UiLanguage } from './i18n';
 import { policyFingerprint } from './policy/diff';
 import { NO_SOURCES, type PolicySources } from './policy/source-state';
+import type { FeedState } from './calendar/feed';
+import type { ComposerCalendar } from './calendar/snapshot';
 
 /** The member this browser speaks for (a member id of the active policy), null until chosen. */
 export const memberItem = storage.defineItem<string | null>('local:member', { fallback: null, version: 1 });
@@ -50,3 +52,12 @@ export const DEFAULT_SETTINGS: Settings = { language: 'auto', sites: { x: true, 
 
 /** The member's own settings (options page). */
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+/** The team feed URL set in the options (it takes precedence over the policy's `calendarFeed`); null: none. */
+export const calendarFeedUrlItem = storage.defineItem<string | null>('local:calendarFeedUrl', { fallback: null, version: 1 });
+
+/** The team feed's last refresh, error and validators; owned by the background. */
+export const calendarFeedStateItem = storage.defineItem<FeedState | null>('local:calendarFeedState', { fallback: null, version: 1 });
+
+/** What composers need of the calendar (quiet periods, today's slots): content scripts never open the database. */
+export const composerCalendarItem = storage.defineItem<ComposerCalendar | null>('local:composerCalendar', { fallback: null, version: 1 });

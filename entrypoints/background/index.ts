@@ -4,9 +4,11 @@ import {
   ensureActivePolicy, importPolicyFile, refreshPolicies, registerPolicySources, removePolicyFile, setMember, setPolicyUrl, startPolicySources,
 } from './policy-sources';
 import { appendAuditEntry, clearAuditEntries, listAuditEntries, migrateLegacyAudit } from './audit';
+import { markPublished, refreshFeedNow, registerCalendar } from './calendar';
 
 export default defineBackground(() => {
   registerPolicySources();
+  registerCalendar();
   // Every wake (install, browser start, a message, an alarm): IT's settings, the alarm, the active policy; the v1 audit log moved once.
   void startPolicySources().catch((error) => console.error('Portavoce policy sources:', error));
   void migrateLegacyAudit().catch((error) => console.error('Portavoce audit migration:', error));
@@ -31,6 +33,10 @@ export default defineBackground(() => {
         return setPolicyUrl(message.url);
       case 'policy:refresh':
         return refreshPolicies().then(() => ({ ok: true }));
+      case 'calendar:published':
+        return markPublished(message).then((marked) => ({ ok: true, marked }));
+      case 'calendar:refresh-feed':
+        return refreshFeedNow().then((state) => ({ ok: true, state }));
       case 'options:open':
         return browser.runtime.openOptionsPage().then(() => ({ ok: true }));
       case 'policy:ensure':

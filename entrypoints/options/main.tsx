@@ -1,7 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import './style.css';
 
-function Options() {
-  return <main><h1>Portavoce</h1><p>Member profile, policy and audit arrive here.</p></main>;
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { MANIFEST_KEY, POLICY_URL_HOSTS } from './utils/deploy/manifest';
 
 /** The content script's size budget, gzipped (it runs on every LinkedIn and X page). */
 const CONTENT_SCRIPT_TARGET_KB = 60;
@@ -18,6 +19,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    // A policy URL's host is asked for when the member sets it (options page), one origin at a time.
+    optional_host_permissions: POLICY_URL_HOSTS,
+    // Chrome and Edge: the pinned extension id (public key only) and what IT may set in managed storage.
+    ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY, storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

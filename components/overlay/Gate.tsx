@@ -57,7 +57,10 @@ export function Gate({ gate, strings, onEdit, onPublish }: Props) {
           rows={2}
           value={reason}
           aria-describedby="pv-reason-hint"
-          onInput={(event) => setReason(event.currentTarget.value)}
+          onInput={(event) => {
+            // Only the member's own typing: a page script may not write the reason for them.
+            if (event.isTrusted) setReason(event.currentTarget.value);
+          }}
         />
         <p class="hint" id="pv-reason-hint">
           {strings.reasonHint}
@@ -71,8 +74,9 @@ export function Gate({ gate, strings, onEdit, onPublish }: Props) {
             class="btn"
             data-action="publish-anyway"
             disabled={!valid}
-            onClick={() => {
-              if (isValidReason(reason)) onPublish(reason.trim());
+            onClick={(event) => {
+              // The shadow root is open, so page scripts can reach this button: only a real click publishes.
+              if (event.isTrusted && isValidReason(reason)) onPublish(reason.trim());
             }}
           >
             {strings.publishAnyway}

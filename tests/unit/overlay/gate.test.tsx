@@ -44,6 +44,19 @@ describe('publish gate', () => {
     expect(view.actions.gatePublish).toHaveBeenCalledWith('approved by legal');
   });
 
+  it('ignores a page script: a reason it writes and a click it makes publish nothing', () => {
+    view = mount(gated());
+    const publish = view.$<HTMLButtonElement>('[data-action="publish-anyway"]')!;
+    const reason = view.$<HTMLTextAreaElement>('textarea[data-reason]')!;
+    type(reason, 'written by the page', { trusted: false });
+    expect(publish.disabled).toBe(true);
+    type(reason, 'approved by legal');
+    click(publish, { trusted: false });
+    expect(view.actions.gatePublish).not.toHaveBeenCalled();
+    click(publish);
+    expect(view.actions.gatePublish).toHaveBeenCalledWith('approved by legal');
+  });
+
   it('keeps the reason across re-renders while open and starts empty next time', () => {
     view = mount(gated());
     type(view.$<HTMLTextAreaElement>('textarea[data-reason]')!, 'because');

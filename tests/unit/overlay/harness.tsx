@@ -84,15 +84,28 @@ export const mouse = (type: string) => new MouseEvent(type, { bubbles: type !== 
 export const key = (k: string, init: KeyboardEventInit = {}) => new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init });
 export const pointerDown = () => new MouseEvent('pointerdown', { bubbles: true, composed: true, cancelable: true });
 
-export function click(element: Element | null): void {
-  if (!element) throw new Error('nothing to click');
-  act(() => (element as HTMLElement).click());
+/** As the browser marks the member's own input (happy-dom marks every event untrusted). */
+export function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
 }
 
-export function type(textarea: HTMLTextAreaElement, value: string): void {
+/** A click by the member (trusted); `{ trusted: false }` for one a page script makes. */
+export function click(element: Element | null, { trusted: isTrusted = true } = {}): void {
+  if (!element) throw new Error('nothing to click');
+  if ((element as HTMLButtonElement).disabled) return; // a disabled button gets no click
+  const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  act(() => {
+    element.dispatchEvent(isTrusted ? trusted(event) : event);
+  });
+}
+
+/** The member types `value` (trusted); `{ trusted: false }` for a page script writing it. */
+export function type(textarea: HTMLTextAreaElement, value: string, { trusted: isTrusted = true } = {}): void {
   act(() => {
     textarea.value = value;
-    textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const event = new Event('input', { bubbles: true, composed: true });
+    textarea.dispatchEvent(isTrusted ? trusted(event) : event);
   });
 }
 

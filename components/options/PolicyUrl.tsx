@@ -22,18 +22,20 @@ export function PolicyUrl({ tr, slot }: { tr: Translator; slot: SourceSlot | nul
       setNote({ kind: 'error', text: t('options.url.bad', [checked.error]) });
       return;
     }
-    // Asked at once, inside the click: browsers grant optional permissions only during a user gesture.
-    const permission = browser.permissions.request({ origins: [checked.origin] }).catch(() => false);
+    // Asked at once, inside the click: browsers grant optional permissions only during a user gesture. The
+    // URL is saved and fetched without waiting for the answer (a server that allows cross-origin requests
+    // needs no permission); a grant that comes later fetches again.
+    const host = new URL(checked.url).host;
+    void browser.permissions.request({ origins: [checked.origin] }).then(
+      (granted) => (granted ? void ask({ type: 'policy:refresh' }) : setNote({ kind: 'warn', text: t('options.url.noPermission', [host]) })),
+      () => undefined,
+    );
     setBusy(true);
     setNote(null);
-    void (async () => {
-      const granted = await permission;
-      const reply = await ask<Reply>({ type: 'policy:set-url', url: checked.url });
+    void ask<Reply>({ type: 'policy:set-url', url: checked.url }).then((reply) => {
       setBusy(false);
-      if (!reply.ok) setNote({ kind: 'error', text: t('options.url.bad', [reply.error]) });
-      else if (!granted) setNote({ kind: 'warn', text: t('options.url.noPermission', [new URL(checked.url).host]) });
-      else setNote({ kind: 'ok', text: t('options.url.saved') });
-    })();
+      setNote(reply.ok ? { kind: 'ok', text: t('options.url.saved') } : { kind: 'error', text: t('options.url.bad', [reply.error]) });
+    });
   };
 
   const refresh = async () => {

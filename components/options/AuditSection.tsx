@@ -3,9 +3,10 @@ import type { AuditRow } from '../../utils/calendar/db';
 import { auditCsv, auditJson, filterAudit, NO_MEMBER, type AuditFilter } from '../../utils/audit/export';
 import type { Translator } from '../i18n/useTranslator';
 import { ask } from './ask';
+import { AUDIT_CHANNEL } from '../../utils/audit/changes';
 import { formatTime } from './format';
 
-/** Fetches the log again when the background may have written to it (the member can keep the page open while posting). */
+/** The log, read again whenever the background announces a change (the member can keep the page open while posting). */
 function useAuditLog(): [AuditRow[] | null, () => void] {
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const reload = () => void ask<{ ok: boolean; entries?: AuditRow[] }>({ type: 'audit:list' }).then((r) => setRows(r.entries ?? []));
@@ -13,9 +14,13 @@ function useAuditLog(): [AuditRow[] | null, () => void] {
     reload();
     const onVisible = () => document.visibilityState === 'visible' && reload();
     document.addEventListener('visibilitychange', onVisible);
-    const timer = setInterval(reload, 5_000);
+    const channel = new BroadcastChannel(AUDIT_CHANNEL);
+    channel.onmessage = reload;
+    // A worker that could not announce (stopped half-way): a slow poll as the fallback.
+    const timer = setInterval(reload, 30_000);
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
+      channel.close();
       clearInterval(timer);
     };
   }, []);

@@ -4,6 +4,7 @@ import { auditItem } from '../../utils/storage';
 import { appendAudit, clearAudit, listAudit } from '../../utils/audit/store';
 import { auditEntrySchema, type AuditEntry } from '../../utils/audit/entry';
 import { db } from '../../utils/calendar/db';
+import { AUDIT_CHANNEL } from '../../utils/audit/changes';
 
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -12,9 +13,20 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export const appendAuditEntry = (entry: AuditEntry) => serial(() => appendAudit(entry));
+/** Open options pages listen here and read the log again at once (utils/audit/changes.ts). */
+function announce(): void {
+  try {
+    const channel = new BroadcastChannel(AUDIT_CHANNEL);
+    channel.postMessage('changed');
+    channel.close();
+  } catch {
+    // No BroadcastChannel (an old test environment): pages still poll.
+  }
+}
+
+export const appendAuditEntry = (entry: AuditEntry) => serial(() => appendAudit(entry)).then(announce);
 export const listAuditEntries = () => serial(() => listAudit());
-export const clearAuditEntries = () => serial(() => clearAudit());
+export const clearAuditEntries = () => serial(() => clearAudit()).then(announce);
 
 /**
  * Moves the entries v1 kept in storage.local ('audit') into the database, once. Idempotent: an entry

@@ -176,9 +176,17 @@ async function withExtensionPage<T>(h: Harness, run: (page: Page) => Promise<T>)
   }
 }
 
+/**
+ * The audit log, oldest first, as the extension itself reads it: the background's `audit:list` (the log lives
+ * in the extension's IndexedDB), without the database's row number.
+ */
 export function auditEntries(h: Harness): Promise<Record<string, unknown>[]> {
   return withExtensionPage(h, (page) =>
-    page.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('audit')).audit ?? []) as Record<string, unknown>[]),
+    page.evaluate(async () => {
+      const reply = (await (globalThis as any).chrome.runtime.sendMessage({ type: 'audit:list' })) as { ok: boolean; entries?: Record<string, unknown>[]; error?: string };
+      if (!reply?.ok) throw new Error(`audit:list failed: ${reply?.error}`);
+      return reply.entries!.map(({ seq: _seq, ...entry }) => entry).reverse();
+    }),
   );
 }
 

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchHarness, modelText, postedTexts, type Harness } from './harness';
+import { auditEntries as readAuditEntries } from './composer-helpers';
 
 let h: Harness;
 const opened: Page[] = [];
@@ -48,13 +49,8 @@ function wordRect(editor: Locator, word: string) {
   }, word);
 }
 
-async function auditEntries(): Promise<unknown[]> {
-  const page = await h.context.newPage();
-  await page.goto(h.extensionUrl('popup.html'));
-  const entries = await page.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('audit')).audit ?? []) as unknown[]);
-  await page.close();
-  return entries;
-}
+/** Through the extension (the log is in its database): composer-helpers' reader. */
+const auditEntries = (): Promise<unknown[]> => readAuditEntries(h);
 
 describe('X home composer', () => {
   it('underlines the exact words of a finding, beside the editor and not inside it', async () => {

@@ -77,13 +77,16 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** false: the same browser and pages WITHOUT the extension (to compare the sites with and without it). Default true. */
   extension?: boolean;
+  /** A profile directory to (re)use, kept on close: a second launch sees what the first one stored. Default: a fresh one, removed on close. */
+  userDataDir?: string;
 }
 
 export async function launchHarness(options: LaunchOptions = {}): Promise<Harness> {
   const withExtension = options.extension ?? true;
   const extensionPath = withExtension ? ensureExtensionBuilt() : '';
   await buildPages();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'portavoce-e2e-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'portavoce-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -138,12 +141,12 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       },
       async close() {
         await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
 }

@@ -1,7 +1,5 @@
 import { render } from 'preact';
+import { CalendarPopup } from '../../components/calendar/CalendarPopup';
+import '../../components/calendar/styles.css';
 
-function Popup() {
-  return <main><h1>Portavoce</h1><p>The editorial calendar arrives here.</p></main>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<CalendarPopup />, document.getElementById('app')!);

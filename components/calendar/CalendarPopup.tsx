@@ -1,0 +1,261 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { db } from '../../utils/calendar/db';
+import type { CalendarEntry, CalendarEntryInput, EntryStatus } from '../../utils/calendar/entry';
+import type { Occurrence } from '../../utils/calendar/occurrences';
+import { matchesFilters, occurrencesOfDays, searchEntries, splitToday, type Filters } from '../../utils/calendar/query';
+import { deleteEntry, duplicateEntry, putMany, saveEntry, setStatus, StoreError } from '../../utils/calendar/store';
+import { addDays, addMonths, dayIn, localZone, monthStart, weekStart } from '../../utils/calendar/time';
+import { watchSnapshot } from '../../utils/calendar/snapshot';
+import { PLATFORMS, type Platform } from '../../utils/check/types';
+import { STATUSES } from '../../utils/calendar/entry';
+import { activePolicyItem, composerCalendarItem, memberItem } from '../../utils/storage';
+import type { Policy } from '../../utils/policy/schema';
+import { useTranslator } from '../i18n/useTranslator';
+import { EntryRow, type RowActions } from './EntryRow';
+import { EntryForm } from './EntryForm';
+import { useLive } from './useLive';
+import { dayLabel } from './format';
+import { downloadText, exportIcsText, importIcsFile } from './transfer';
+
+type View = 'today' | 'agenda' | 'week' | 'month';
+const AGENDA_DAYS = 30;
+
+/** The range of days a view shows around `anchor`. */
+function rangeOf(view: View, anchor: string): [string, string] {
+  if (view === 'today') return [anchor, addDays(anchor, 8)];
+  if (view === 'agenda') return [anchor, addDays(anchor, AGENDA_DAYS)];
+  if (view === 'week') return [weekStart(anchor), addDays(weekStart(anchor), 7)];
+  const first = weekStart(monthStart(anchor));
+  return [first, addDays(first, 42)];
+}
+
+function labelOf(label: Policy['topics'][number]['label'], locale: string): string {
+  return typeof label === 'string' ? label : (label as Record<string, string>)[locale] ?? label.en ?? Object.values(label)[0] ?? '';
+}
+
+/** The popup: the editorial calendar, opening on today. */
+export function CalendarPopup() {
+  const { t, locale } = useTranslator();
+  const tz = useMemo(localZone, []);
+  const today = dayIn(Date.now(), tz);
+  const [view, setView] = useState<View>('today');
+  const [anchor, setAnchor] = useState(today);
+  const [filters, setFilters] = useState<Filters>({});
+  const [policy, setPolicy] = useState<Policy | null>(null);
+  const [me, setMe] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ entry: CalendarEntry | null } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+
+  useEffect(() => {
+    void activePolicyItem.getValue().then((a) => setPolicy(a?.policy ?? null));
+    void memberItem.getValue().then(setMe);
+    const unwatch = [activePolicyItem.watch((a) => setPolicy(a?.policy ?? null)), memberItem.watch(setMe)];
+    // Composers learn of changes made here even while the background sleeps.
+    const stop = watchSnapshot(db(), (calendar) => composerCalendarItem.setValue(calendar));
+    return () => (unwatch.forEach((u) => u()), stop());
+  }, []);
+
+  const [from, to] = rangeOf(view, anchor);
+  const live = useLive(() => occurrencesOfDays(db(), from, to, tz), [from, to, tz]);
+  const search = filters.search?.trim() ?? '';
+  const found = useLive(() => (search ? searchEntries(db(), search) : Promise.resolve(null)), [search]);
+  const shown = (live.value ?? []).filter((o) => matchesFilters(o, { ...filters, search: undefined }, me));
+
+  useEffect(() => {
+    // The popup benchmark's mark: today is on screen (tests/bench/popup.bench.ts).
+    if (live.value && view === 'today' && !document.documentElement.dataset.todayShown) {
+      document.documentElement.dataset.todayShown = String(performance.now());
+    }
+  }, [live.value, view]);
+
+  const members = (policy?.members ?? []).map((m) => ({ id: m.id, label: m.name }));
+  const topics = (policy?.topics ?? []).map((x) => ({ id: x.id, label: labelOf(x.label, locale) }));
+  const memberName = (id: string | undefined) => (id ? members.find((m) => m.id === id)?.label ?? id : t('popup.team'));
+  const topicLabel = (id: string) => topics.find((x) => x.id === id)?.label ?? id;
+
+  const report = (error: unknown) => {
+    const text = error instanceof StoreError && error.reason === 'disk-full' ? t('popup.diskFull') : error instanceof Error ? error.message : String(error);
+    setNotice({ text, error: true });
+  };
+  const actions: RowActions = {
+    edit: (o) => setEditing({ entry: o.entry }),
+    duplicate: (o) => void duplicateEntry(db(), o.entry.id).then((copy) => (setNotice({ text: t('popup.duplicated') }), setEditing({ entry: copy })), report),
+    remove: (o) => {
+      if (!confirm(t('popup.confirmDelete', [o.entry.title]))) return;
+      void deleteEntry(db(), o.entry.id).then(() => setNotice({ text: t('popup.deleted') }), report);
+    },
+    mark: (o, status: EntryStatus) => void setStatus(db(), o.entry.id, o.entry.rrule ? o.seriesDay : null, status).catch(report),
+  };
+  const save = async (input: CalendarEntryInput): Promise<string | null> => {
+    try {
+      await saveEntry(db(), input);
+      setEditing(null);
+      setNotice({ text: t('popup.saved') });
+      return null;
+    } catch (error) {
+      return error instanceof StoreError && error.reason === 'disk-full' ? t('popup.diskFull') : error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const row = (o: Occurrence, compact = false) => (
+    <EntryRow key={o.key} o={o} t={t} locale={locale} tz={tz} memberName={memberName} topicLabel={topicLabel} actions={actions} compact={compact} />
+  );
+  const section = (title: string, list: Occurrence[], name: string) => (
+    <section class="section" data-section={name}>
+      <h2>{title}</h2>
+      {list.length === 0 ? <p class="empty">{t('popup.nothing')}</p> : <ul class="entries">{list.map((o) => row(o))}</ul>}
+    </section>
+  );
+  const byDay = (list: Occurrence[]) => {
+    const days = new Map<string, Occurrence[]>();
+    for (const o of list) days.set(o.day < from ? from : o.day, [...(days.get(o.day < from ? from : o.day) ?? []), o]);
+    return days;
+  };
+
+  let body;
+  if (editing) {
+    body = (
+      <EntryForm t={t} initial={editing.entry} day={anchor} members={members} topics={topics} me={me} onSave={save} onCancel={() => setEditing(null)} />
+    );
+  } else if (search) {
+    const list = found.value ?? [];
+    body = (
+      <section class="section" data-section="search">
+        <h2>{t('popup.results')}</h2>
+        {list.length === 0 ? <p class="empty">{t('popup.nothing')}</p> : (
+          <ul class="entries">
+            {list.map((e) => (
+              <li key={e.id} class="entry" data-result={e.id}>
+                <span class="entry-time">{e.start.slice(0, 10)}</span>
+                <button type="button" class="entry-title link" data-action="edit" onClick={() => setEditing({ entry: e })}>{e.title}</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    );
+  } else if (view === 'today') {
+    const split = splitToday(shown, Date.now(), anchor, me);
+    const coming = byDay(split.coming);
+    body = (
+      <>
+        {me && section(t('popup.yourSlots'), split.mine, 'mine')}
+        {section(me ? t('popup.teamSlots') : t('popup.todaySlots'), split.team, 'team')}
+        {split.quiet.length > 0 && section(t('popup.quietNow'), split.quiet, 'quiet')}
+        <section class="section" data-section="coming">
+          <h2>{t('popup.coming')}</h2>
+          {coming.size === 0 ? <p class="empty">{t('popup.nothing')}</p> : [...coming].map(([day, list]) => (
+            <div key={day} class="day">
+              <h3>{dayLabel(day, locale)}</h3>
+              <ul class="entries">{list.map((o) => row(o))}</ul>
+            </div>
+          ))}
+        </section>
+      </>
+    );
+  } else if (view === 'agenda') {
+    const days = byDay(shown);
+    body = days.size === 0 ? <p class="empty">{t('popup.nothing')}</p> : (
+      <>{[...days].map(([day, list]) => (
+        <section key={day} class="day" data-day={day}>
+          <h3>{dayLabel(day, locale)}</h3>
+          <ul class="entries">{list.map((o) => row(o))}</ul>
+        </section>
+      ))}</>
+    );
+  } else {
+    const days = byDay(shown);
+    const count = view === 'week' ? 7 : 42;
+    body = (
+      <div class={`grid grid-${view}`} role="grid" aria-label={t(`popup.${view}`)}>
+        {Array.from({ length: count }, (_, i) => {
+          const day = addDays(from, i);
+          const list = days.get(day) ?? [];
+          const outside = view === 'month' && day.slice(0, 7) !== anchor.slice(0, 7);
+          return (
+            <div key={day} role="gridcell" class={`cell${day === today ? ' is-today' : ''}${outside ? ' outside' : ''}`} data-day={day}>
+              <div class="cell-day">{dayLabel(day, locale, view === 'week' ? { weekday: 'short', day: 'numeric' } : { day: 'numeric' })}</div>
+              <ul class="entries">{list.map((o) => row(o, true))}</ul>
+            </div>
+          );
+        })}
+      </div>
+    );
+  }
+
+  const step = (n: number) =>
+    setAnchor((a) => (view === 'month' ? addMonths(a, n) : view === 'week' ? addDays(a, 7 * n) : addDays(a, view === 'agenda' ? AGENDA_DAYS * n : n)));
+  const setFilter = (key: keyof Filters) => (event: Event) => {
+    const target = event.currentTarget as HTMLInputElement;
+    const value = target.type === 'checkbox' ? target.checked : target.value || undefined;
+    setFilters((old) => ({ ...old, [key]: value }));
+  };
+
+  return (
+    <main class="popup" data-view-current={view}>
+      <header>
+        <h1>{t('popup.title')}</h1>
+        <nav class="views" aria-label={t('popup.views')}>
+          {(['today', 'agenda', 'week', 'month'] as const).map((v) => (
+            <button key={v} type="button" data-view={v} aria-pressed={view === v} onClick={() => (setView(v), v === 'today' && setAnchor(today))}>
+              {t(`popup.${v}`)}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <div class="toolbar">
+        <button type="button" data-action="previous" aria-label={t('popup.previous')} onClick={() => step(-1)}>‹</button>
+        <span class="range" aria-live="polite">{view === 'month' ? dayLabel(anchor, locale, { month: 'long', year: 'numeric' }) : dayLabel(anchor, locale)}</span>
+        <button type="button" data-action="next" aria-label={t('popup.next')} onClick={() => step(1)}>›</button>
+        <button type="button" class="primary" data-action="new-entry" onClick={() => setEditing({ entry: null })}>{t('popup.new')}</button>
+      </div>
+      <div class="filters">
+        <input type="search" data-filter="search" placeholder={t('popup.search')} aria-label={t('popup.search')} value={filters.search ?? ''} onInput={setFilter('search')} />
+        <label class="check"><input type="checkbox" data-filter="mine" checked={!!filters.mine} disabled={!me} onChange={setFilter('mine')} />{t('popup.mine')}</label>
+        <select data-filter="member" aria-label={t('calendar.field.member')} value={filters.member ?? ''} onChange={setFilter('member')}>
+          <option value="">{t('popup.allMembers')}</option>
+          {members.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+        </select>
+        <select data-filter="topic" aria-label={t('calendar.field.topics')} value={filters.topic ?? ''} onChange={setFilter('topic')}>
+          <option value="">{t('popup.allTopics')}</option>
+          {topics.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
+        </select>
+        <select data-filter="platform" aria-label={t('calendar.field.platforms')} value={filters.platform ?? ''} onChange={setFilter('platform')}>
+          <option value="">{t('popup.allPlatforms')}</option>
+          {PLATFORMS.map((p: Platform) => <option key={p} value={p}>{t(`calendar.platform.${p}`)}</option>)}
+        </select>
+        <select data-filter="status" aria-label={t('calendar.field.status')} value={filters.status ?? ''} onChange={setFilter('status')}>
+          <option value="">{t('popup.allStatuses')}</option>
+          {STATUSES.map((s) => <option key={s} value={s}>{t(`calendar.status.${s}`)}</option>)}
+        </select>
+      </div>
+      {notice && (
+        <p class={`notice${notice.error ? ' error' : ''}`} role={notice.error ? 'alert' : 'status'} data-notice="">
+          {notice.text} <button type="button" class="link" aria-label={t('popup.dismiss')} onClick={() => setNotice(null)}>×</button>
+        </p>
+      )}
+      {live.error ? <p class="notice error" role="alert">{String(live.error)}</p> : null}
+      <div class="body">{body}</div>
+      <footer>
+        <label class="file">
+          {t('popup.import')}
+          <input
+            type="file"
+            accept=".ics,text/calendar"
+            data-import="ics"
+            onChange={(event) => {
+              const input = event.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importIcsFile(file, tz, (entries) => putMany(db(), entries)).then((r) => setNotice(r.ok ? { text: t('popup.imported', [String(r.added), String(r.updated)]) } : { text: r.line ? t('popup.importFailedAt', [String(r.line), r.message]) : t('popup.importFailed', [r.message]), error: true }), report);
+            }}
+          />
+        </label>
+        <button type="button" data-action="export-ics" onClick={() => void exportIcsText(db()).then((text) => downloadText(text, 'portavoce-calendar.ics', 'text/calendar'), report)}>
+          {t('popup.export')}
+        </button>
+        <a href="/options.html#calendar" target="_blank" data-action="open-settings">{t('popup.settings')}</a>
+      </footer>
+    </main>
+  );
+}

@@ -79,11 +79,15 @@ export interface LaunchOptions {
   extension?: boolean;
   /** A profile directory to (re)use, kept on close: a second launch sees what the first one stored. Default: a fresh one, removed on close. */
   userDataDir?: string;
+  /** Another unpacked build to load instead of .output/chrome-mv3 (a test's altered copy of it). */
+  extensionPath?: string;
+  /** More Chromium switches (e.g. a net log). */
+  args?: string[];
 }
 
 export async function launchHarness(options: LaunchOptions = {}): Promise<Harness> {
   const withExtension = options.extension ?? true;
-  const extensionPath = withExtension ? ensureExtensionBuilt() : '';
+  const extensionPath = !withExtension ? '' : options.extensionPath ?? ensureExtensionBuilt();
   await buildPages();
   const keepProfile = options.userDataDir !== undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'portavoce-e2e-'));
@@ -101,6 +105,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   try {

@@ -5,6 +5,7 @@ import { formatTime } from './format';
 import { PolicyImport } from './PolicyImport';
 import { PolicyProblem } from './PolicyProblem';
 import { PolicyUrl } from './PolicyUrl';
+import { GrantHost } from './GrantHost';
 
 /** The active policy and every source that can provide it, highest first. */
 export function PolicySection({ tr, active, sources }: { tr: Translator; active: ActivePolicy; sources: PolicySources }) {
@@ -33,6 +34,7 @@ export function PolicySection({ tr, active, sources }: { tr: Translator; active:
             <p>{managed.policy ? t('options.managed.active', [managed.policy.name, formatTime(managed.loadedAt, locale)]) : t('options.managed.never')}</p>
             {managed.origin !== 'managed storage' && <p class="hint">{t('options.managed.url', [managed.origin])}</p>}
             {managed.error && <PolicyProblem tr={tr} source="managed" problem={managed.error} name="managed policy" lastGood={managed.loadedAt} />}
+            {managed.error?.code === 'permission' && <GrantHost tr={tr} url={managed.origin} />}
           </>
         ) : (
           <p class="hint">{t('options.managed.none')}</p>

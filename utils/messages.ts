@@ -40,8 +40,10 @@ export const PAGE_ONLY: ReadonlySet<Message['type']> = new Set([
 ] as const);
 export type Message = z.infer<typeof messageSchema>;
 
-/** A policy of 1 MB in JSON may need twice that once escaped. */
+/** A policy of 1 MB in JSON may need twice that once escaped: the extension's own pages may send that much. */
 export const MAX_MESSAGE_BYTES = 3_000_000;
+/** What a content script may send at most (it runs beside pages that may try to flood it). */
+export const MAX_CONTENT_SCRIPT_MESSAGE_BYTES = 1_000_000;
 
 export type MessageCheck = { ok: true; message: Message } | { ok: false; error: string };
 
@@ -54,7 +56,9 @@ export function checkMessage(raw: unknown, sender: { id?: string; url?: string }
   } catch {
     return { ok: false, error: 'message is not plain data' };
   }
-  if (size > MAX_MESSAGE_BYTES) return { ok: false, error: `message of ${size} bytes is over the ${MAX_MESSAGE_BYTES} limit` };
+  const fromPage = pageOrigin !== undefined && sender.url?.startsWith(pageOrigin) === true;
+  const limit = fromPage ? MAX_MESSAGE_BYTES : MAX_CONTENT_SCRIPT_MESSAGE_BYTES;
+  if (size > limit) return { ok: false, error: `message of ${size} bytes is over the ${limit} limit` };
   const parsed = messageSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   // With pageOrigin (the extension's own origin), page-only messages must come from an extension page.

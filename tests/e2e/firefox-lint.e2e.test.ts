@@ -35,12 +35,12 @@ beforeAll(() => buildFirefox(), 180_000);
 describe('Firefox MV3 build', () => {
   it('passes web-ext lint with no errors', () => {
     const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', FIREFOX_DIR, '--output', 'json', '--no-config-discovery'], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, WEB_EXT_NO_INPUT: 'true' }, timeout: 170_000,
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, WEB_EXT_NO_INPUT: 'true' }, timeout: 400_000,
     });
     const report = JSON.parse(result.stdout) as { summary: { errors: number }; errors: LintMessage[] };
     expect(report.errors.map((e) => `${e.code}: ${e.message} (${e.file ?? 'manifest'})`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
-  }, 180_000);
+  }, 420_000);
 
   it('declares that it collects no data, and carries no Chrome-only keys', () => {
     const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));

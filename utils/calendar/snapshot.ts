@@ -3,32 +3,12 @@
 import { liveQuery } from 'dexie';
 import type { Platform, QuietPeriod } from '../check/types';
 import type { PortavoceDb } from './db';
-import type { EntryStatus } from './entry';
 import type { Occurrence } from './occurrences';
 import { occurrencesBetween } from './query';
 import { DAY_MS, dayIn, localZone } from './time';
+import type { ComposerCalendar, SlotSnapshot } from './composer-calendar';
 
-export interface SlotSnapshot {
-  id: string;
-  seriesDay: string;
-  title: string;
-  /** Instants (epoch ms). */
-  start: number;
-  end: number;
-  memberId?: string;
-  /** Empty: any platform. */
-  platforms: Platform[];
-  topics: string[];
-  status: EntryStatus;
-}
-
-export interface ComposerCalendar {
-  computedAt: string;
-  /** Quiet periods in force at some moment of the window; the engine keeps those in force at the check's `now`. */
-  quietPeriods: QuietPeriod[];
-  /** Slots overlapping the window. */
-  slots: SlotSnapshot[];
-}
+export type { ComposerCalendar, SlotSnapshot } from './composer-calendar';
 
 /** The window around the computation: yesterday to the day after tomorrow, so a snapshot stays right for a day. */
 export const SNAPSHOT_BEFORE = DAY_MS;
@@ -54,25 +34,6 @@ export function snapshotOf(occurrences: readonly Occurrence[], now: number): Com
 
 export async function computeSnapshot(database: PortavoceDb, now = Date.now(), tz = localZone()): Promise<ComposerCalendar> {
   return snapshotOf(await occurrencesBetween(database, now - SNAPSHOT_BEFORE, now + SNAPSHOT_AFTER, tz), now);
-}
-
-/** Slots still open (not published or skipped) for this member and platform on the day of `now`. */
-export function openSlotsToday(calendar: ComposerCalendar | null, memberId: string | null, platform: Platform, now: number, tz = localZone()): SlotSnapshot[] {
-  if (!calendar || !memberId) return [];
-  const day = dayIn(now, tz);
-  return calendar.slots.filter(
-    (s) =>
-      s.memberId === memberId &&
-      (s.platforms.length === 0 || s.platforms.includes(platform)) &&
-      s.status !== 'published' && s.status !== 'skipped' &&
-      dayIn(s.start, tz) === day,
-  );
-}
-
-/** "Planned today: …" for the composer badge, or null. */
-export function plannedTodayText(calendar: ComposerCalendar | null, memberId: string | null, platform: Platform, now: number, tz = localZone()): string | null {
-  const open = openSlotsToday(calendar, memberId, platform, now, tz).sort((a, b) => a.start - b.start);
-  return open.length === 0 ? null : open.map((s) => s.title).join(' · ');
 }
 
 export interface Publication {

@@ -10,6 +10,7 @@ import type { SiteAdapter } from '../sites/types';
 import { ComposerSession, type SessionEnv } from './session';
 import { gateListeners } from './gate';
 import { readEditor } from './text-map';
+import { calendarLink } from './calendar-link';
 
 /** Finds compose boxes as they mount and unmount, and gives each a session; owns the policy and the gate. */
 export async function startComposerController(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
@@ -105,6 +106,8 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
   const gate = gateListeners(() => sessions.values());
   ctx.addEventListener(window, 'click', gate.onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', gate.onKeydown, { capture: true });
+  // After the gate's listeners: a publish the gate holds never counts as published.
+  env.calendar = calendarLink(ctx, adapter.platform, () => sessions.values(), () => memberId, () => recheckAll());
   ctx.addEventListener(window, 'scroll', remeasureSoon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', remeasureSoon);
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Level } from '../check/types';
+import type { CheckResult, Finding, Level, QuietPeriod } from '../check/types';
 import type { CompiledPolicy } from '../check/engine';
 import type { Policy, PolicyMember } from '../policy/schema';
 import type { ComposerMatch, SiteAdapter } from '../sites/types';
@@ -18,6 +18,8 @@ export interface SessionEnv {
   locale: OverlayModel['locale'];
   optionsUrl: string;
   openOptions(): void;
+  /** The calendar's part: quiet periods for the check, "Planned today" for the badge (absent: none). */
+  calendar?: { quietPeriods(): QuietPeriod[]; plannedToday(): string | null };
   /** Writes the audit entry of an override; `sessions` are the composers the held publish would send. */
   override(sessions: ComposerSession[], reason: string): Promise<void>;
 }
@@ -98,7 +100,7 @@ export class ComposerSession {
       const member = this.env.member();
       this.result = this.env.engine().check(
         { text: this.map.text, platform: this.env.adapter.platform, surface: this.match.surface },
-        member ? { memberId: member.id } : {},
+        { ...(member ? { memberId: member.id } : {}), now: Date.now(), quietPeriods: this.env.calendar?.quietPeriods() ?? [] },
       );
       this.render();
       this.errors = 0;
@@ -192,6 +194,7 @@ export class ComposerSession {
       topics: this.result?.topics ?? [],
       member: member ? { id: member.id, name: member.name } : null,
       optionsUrl: this.env.optionsUrl,
+      plannedToday: this.env.calendar?.plannedToday() ?? null,
       // The editor's bottom-right corner, or the visible part's when it is scrolled partly out of sight.
       badgeAnchor: { left: Math.min(editorBox.right, box.right) - origin.left, top: Math.min(editorBox.bottom, box.bottom) - origin.top },
       gate: this.gate ? { findings: this.gate.group.flatMap((s) => s.blocking()), policyName: this.env.policy().name } : null,

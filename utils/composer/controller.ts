@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { compile, type CompiledPolicy } from '../check/engine';
+import type { CompiledPolicy } from '../check/engine';
 import type { Policy } from '../policy/schema';
 import { activePolicyItem, memberItem, type ActivePolicy } from '../storage';
 import type { AuditEntry } from '../audit/entry';
@@ -10,14 +10,46 @@ import type { SiteAdapter } from '../sites/types';
 import { ComposerSession, type SessionEnv } from './session';
 import { gateListeners } from './gate';
 import { readEditor } from './text-map';
-import { calendarLink } from './calendar-link';
+import { EngineLoader } from './engine-loader';
 
-/** Finds compose boxes as they mount and unmount, and gives each a session; owns the policy and the gate. */
-export async function startComposerController(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+/**
+ * Finds compose boxes as they mount and unmount, and gives each a session; owns the policy, the engine and
+ * the gate. The engine is loaded when the first compose box mounts (./engine-loader.ts); until it is, boxes
+ * are watched but not checked, and if it cannot be loaded every box shows the "off after an error" notice
+ * and nothing is ever held.
+ */
+export async function startComposerController(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  loader: EngineLoader = new EngineLoader(),
+): Promise<void> {
   let policy: Policy = (await activePolicy()).policy;
-  let engine: CompiledPolicy = compile(policy);
+  let engine: CompiledPolicy | null = null;
+  let engineState: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** Bumped on every policy change, so a slower compile of an older policy never wins. */
+  let generation = 0;
   let memberId = await memberItem.getValue();
   const sessions = new Map<HTMLElement, ComposerSession>();
+
+  function compileActive(): void {
+    const mine = ++generation;
+    if (engineState !== 'ready') engineState = 'loading';
+    loader.compile(policy).then(
+      (compiled) => {
+        if (mine !== generation || ctx.isInvalid) return;
+        engine = compiled;
+        engineState = 'ready';
+        recheckAll();
+      },
+      (error: unknown) => {
+        if (mine !== generation || ctx.isInvalid) return;
+        console.warn('Portavoce: the engine could not be loaded:', error);
+        engine = null;
+        engineState = 'failed';
+        sessions.forEach((s) => s.turnOff());
+      },
+    );
+  }
 
   const env: SessionEnv = {
     adapter,
@@ -80,7 +112,9 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
           seen.add(match.editor);
           if (sessions.has(match.editor) || failed.has(match.editor)) continue;
           try {
-            sessions.set(match.editor, new ComposerSession(match, env));
+            const session = new ComposerSession(match, env);
+            sessions.set(match.editor, session);
+            if (engineState === 'failed') session.turnOff();
           } catch (error) {
             failed.add(match.editor);
             console.warn('Portavoce:', error);
@@ -90,6 +124,8 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
         console.warn('Portavoce:', error);
       }
     }
+    // The first compose box is what the engine is loaded for.
+    if (sessions.size > 0 && engineState === 'idle') compileActive();
     for (const [editor, session] of sessions) {
       if (!seen.has(editor) || !editor.isConnected) {
         session.destroy();
@@ -106,16 +142,14 @@ export async function startComposerController(ctx: ContentScriptContext, adapter
   const gate = gateListeners(() => sessions.values());
   ctx.addEventListener(window, 'click', gate.onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', gate.onKeydown, { capture: true });
-  // After the gate's listeners: a publish the gate holds never counts as published.
-  env.calendar = calendarLink(ctx, adapter.platform, () => sessions.values(), () => memberId, () => recheckAll());
   ctx.addEventListener(window, 'scroll', remeasureSoon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', remeasureSoon);
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
   const unwatchPolicy = activePolicyItem.watch((value) => {
     if (!value) return;
     policy = value.policy;
-    engine = compile(policy);
-    recheckAll();
+    // Until a compose box has mounted there is nothing to compile for.
+    if (engineState !== 'idle') compileActive();
   });
   const unwatchMember = memberItem.watch((value) => {
     memberId = value;

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Level, QuietPeriod } from '../check/types';
+import type { CheckResult, Finding, Level } from '../check/types';
 import type { CompiledPolicy } from '../check/engine';
 import type { Policy, PolicyMember } from '../policy/schema';
 import type { ComposerMatch, SiteAdapter } from '../sites/types';
@@ -12,14 +12,13 @@ import { hostAttributes } from '../overlay/findings';
 /** What a session needs from the page-wide controller. */
 export interface SessionEnv {
   adapter: SiteAdapter;
-  engine(): CompiledPolicy;
+  /** The compiled policy; null while the engine is still loading (the controller rechecks once it is in). */
+  engine(): CompiledPolicy | null;
   policy(): Policy;
   member(): PolicyMember | null;
   locale: OverlayModel['locale'];
   optionsUrl: string;
   openOptions(): void;
-  /** The calendar's part: quiet periods for the check, "Planned today" for the badge (absent: none). */
-  calendar?: { quietPeriods(): QuietPeriod[]; plannedToday(): string | null };
   /** Writes the audit entry of an override; `sessions` are the composers the held publish would send. */
   override(sessions: ComposerSession[], reason: string): Promise<void>;
 }
@@ -94,13 +93,14 @@ export class ComposerSession {
   update(): void {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (this.disabled) return;
+    const engine = this.env.engine();
+    if (this.disabled || engine === null) return;
     try {
       this.map = readEditor(this.editor);
       const member = this.env.member();
-      this.result = this.env.engine().check(
+      this.result = engine.check(
         { text: this.map.text, platform: this.env.adapter.platform, surface: this.match.surface },
-        { ...(member ? { memberId: member.id } : {}), now: Date.now(), quietPeriods: this.env.calendar?.quietPeriods() ?? [] },
+        member ? { memberId: member.id } : {},
       );
       this.render();
       this.errors = 0;
@@ -194,7 +194,6 @@ export class ComposerSession {
       topics: this.result?.topics ?? [],
       member: member ? { id: member.id, name: member.name } : null,
       optionsUrl: this.env.optionsUrl,
-      plannedToday: this.env.calendar?.plannedToday() ?? null,
       // The editor's bottom-right corner, or the visible part's when it is scrolled partly out of sight.
       badgeAnchor: { left: Math.min(editorBox.right, box.right) - origin.left, top: Math.min(editorBox.bottom, box.bottom) - origin.top },
       gate: this.gate ? { findings: this.gate.group.flatMap((s) => s.blocking()), policyName: this.env.policy().name } : null,
@@ -249,7 +248,15 @@ export class ComposerSession {
   private fail(error: unknown): void {
     this.errors++;
     console.warn('Portavoce:', error);
-    if (this.errors < MAX_ERRORS) return;
+    if (this.errors >= MAX_ERRORS) this.turnOff();
+  }
+
+  /** Turns Portavoce off for this composer: the notice instead of checks, and nothing held from now on. */
+  turnOff(): void {
+    if (this.disabled) return;
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.gate = null;
     this.disabled = true;
     this.host.dataset.disabled = 'true';
     try {

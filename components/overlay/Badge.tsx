@@ -14,7 +14,7 @@ interface Props {
   strings: OverlayStrings;
   counts: LevelCounts;
   listOpen: boolean;
-  listBelow: boolean;
+  viewport: { width: number; height: number };
   badgeRef: RefObject<HTMLDivElement | null>;
   pillRef: RefObject<HTMLButtonElement | null>;
   onToggle(): void;
@@ -42,7 +42,7 @@ function TopicChip({ topic, strings }: { topic: TopicReport; strings: OverlayStr
 }
 
 /** Grows up and to the left from its anchor, the pill in the corner; the findings list opens above or below. */
-export function Badge({ model, strings, counts, listOpen, listBelow, badgeRef, pillRef, onToggle, onOpenFinding, onOpenOptions }: Props) {
+export function Badge({ model, strings, counts, listOpen, viewport, badgeRef, pillRef, onToggle, onOpenFinding, onOpenOptions }: Props) {
   const shown = LEVELS.filter((level) => counts[level] > 0);
   return (
     <div
@@ -100,7 +100,15 @@ export function Badge({ model, strings, counts, listOpen, listBelow, badgeRef, p
       </div>
       {/* After the pill in the DOM, so Tab goes from the pill into the list. */}
       {listOpen && (
-        <FindingList findings={model.findings} member={model.member} below={listBelow} strings={strings} onOpen={onOpenFinding} />
+        <FindingList
+          findings={model.findings}
+          member={model.member}
+          anchor={model.badgeAnchor}
+          viewport={viewport}
+          avoid={model.avoid ?? []}
+          strings={strings}
+          onOpen={onOpenFinding}
+        />
       )}
     </div>
   );

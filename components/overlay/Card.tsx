@@ -14,6 +14,8 @@ interface Props {
   finding: Finding;
   anchor: Box;
   viewport: { width: number; height: number };
+  /** What the card should not cover: the site's send button. */
+  avoid: readonly Box[];
   strings: OverlayStrings;
   autoFocus: boolean;
   onEnter(): void;
@@ -27,11 +29,11 @@ function replacementLabel(replacement: string, strings: OverlayStrings): string 
   return replacement.trim() === '' ? `“${replacement}”` : replacement;
 }
 
-export function Card({ cardRef, finding, anchor, viewport, strings, autoFocus, onEnter, onLeave, onApply, onIgnore }: Props) {
+export function Card({ cardRef, finding, anchor, viewport, avoid, strings, autoFocus, onEnter, onLeave, onApply, onIgnore }: Props) {
   useLayoutEffect(() => {
     if (autoFocus && cardRef.current) tabbables(cardRef.current)[0]?.focus();
   }, []);
-  const place = placePopup(anchor, viewport, { width: CARD_WIDTH, height: CARD_HEIGHT });
+  const place = placePopup(anchor, viewport, { width: CARD_WIDTH, height: CARD_HEIGHT }, avoid);
   return (
     <div
       ref={cardRef}

@@ -1,11 +1,21 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../utils/check/types';
 import { clip, findingKey } from '../../utils/overlay/findings';
 import { fill, type OverlayStrings } from '../../utils/overlay/i18n';
+import { placeList, type Box, type ListPlacement } from '../../utils/overlay/placement';
+
+/** The list's width and most height (styles.ts: .list). */
+const LIST_WIDTH = 300;
+const LIST_MAX_HEIGHT = 260;
 
 interface Props {
   findings: Finding[];
   member: { id: string; name: string } | null;
-  below: boolean;
+  /** The badge's bottom-right corner; the badge grows up and to the left from it, the list hangs from the badge. */
+  anchor: { left: number; top: number };
+  viewport: { width: number; height: number };
+  /** What the list must never cover: the site's send button. */
+  avoid: readonly Box[];
   strings: OverlayStrings;
   onOpen(finding: Finding, opener: HTMLElement): void;
 }
@@ -24,9 +34,31 @@ function moveFocus(event: KeyboardEvent) {
   }
 }
 
-export function FindingList({ findings, member, below, strings, onOpen }: Props) {
+export function FindingList({ findings, member, anchor, viewport, avoid, strings, onOpen }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<ListPlacement>({ below: false, maxHeight: LIST_MAX_HEIGHT });
+  // Measured after every render (the badge's size and the list's content change with the findings).
+  useLayoutEffect(() => {
+    const list = ref.current;
+    const badge = list?.parentElement;
+    if (!list || !badge) return;
+    const width = badge.offsetWidth;
+    const height = badge.offsetHeight;
+    const box: Box = { left: anchor.left - width, top: anchor.top - height, width, height };
+    const natural = list.scrollHeight + (list.offsetHeight - list.clientHeight);
+    const size = { width: list.offsetWidth || LIST_WIDTH, height: Math.min(LIST_MAX_HEIGHT, natural || LIST_MAX_HEIGHT) };
+    const next = placeList(box, viewport, size, avoid);
+    if (next.below !== place.below || next.maxHeight !== place.maxHeight) setPlace(next);
+  });
   return (
-    <div id="pv-list" class={`list popup${below ? ' below' : ''}`} role="group" aria-label={strings.findings}>
+    <div
+      ref={ref}
+      id="pv-list"
+      class={`list popup${place.below ? ' below' : ''}`}
+      style={{ maxHeight: `${place.maxHeight}px` }}
+      role="group"
+      aria-label={strings.findings}
+    >
       {member !== null && <p class="head">{fill(strings.checkingAs, { name: member.name })}</p>}
       {findings.length === 0 ? (
         <p class="head">{strings.noIssues}</p>

@@ -23,8 +23,6 @@ interface OpenCard {
 }
 
 const HOVER_CLOSE_MS = 300;
-/** Below this anchor height the findings list opens under the badge rather than above it. */
-const LIST_BELOW_UNDER = 300;
 
 function locate(model: OverlayModel, key: string): { finding: Finding; rects: Box[] } | null {
   const underline = model.underlines.find((u) => findingKey(u.finding) === key);
@@ -120,7 +118,7 @@ export function Overlay({ model, actions, doc }: { model: OverlayModel; actions:
         strings={strings}
         counts={counts}
         listOpen={listOpen && !gateOpen}
-        listBelow={badgeAnchor.top < LIST_BELOW_UNDER}
+        viewport={viewport}
         badgeRef={badgeRef}
         pillRef={pillRef}
         onToggle={() => setListOpen((isOpen) => !isOpen)}
@@ -134,12 +132,15 @@ export function Overlay({ model, actions, doc }: { model: OverlayModel; actions:
           finding={target.finding}
           anchor={target.rects[card.piece] ?? target.rects[0] ?? fallbackAnchor}
           viewport={viewport}
+          avoid={model.avoid ?? []}
           strings={strings}
           autoFocus={card.opener !== null}
           onEnter={cancelClose}
           onLeave={scheduleClose}
           onApply={(replacement) => {
+            // The fix changes the draft: the list that led here would be stale, so it closes with the card.
             closeCard(false);
+            setListOpen(false);
             actions.apply(target.finding, replacement);
           }}
           onIgnore={() => {

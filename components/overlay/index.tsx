@@ -14,6 +14,7 @@
  *   gate         non-null opens the modal publish gate; its `findings` are shown as given (the caller
  *                keeps those at or above the gate level)
  *   member       null: the badge shows "Choose your profile", a link to optionsUrl that calls openOptions
+ *   avoid        the site's send buttons: the findings list never covers them, the card avoids them
  *
  * Testing hooks (DESIGN.md): [data-finding] with data-rule, data-level, data-start, data-end on every bar;
  * [data-card] with [data-action="apply"] (one per suggestion) and [data-action="ignore"]; [data-gate] with
@@ -60,6 +61,8 @@ export interface OverlayModel {
   badgeAnchor: { left: number; top: number };
   gate: null | { findings: Finding[]; policyName: string };
   notice?: string | null;
+  /** The site's send buttons, which the findings list and the card must not cover. */
+  avoid?: OverlayRect[];
 }
 
 export interface OverlayActions {

@@ -196,6 +196,9 @@ export class ComposerSession {
       optionsUrl: this.env.optionsUrl,
       // The editor's bottom-right corner, or the visible part's when it is scrolled partly out of sight.
       badgeAnchor: { left: Math.min(editorBox.right, box.right) - origin.left, top: Math.min(editorBox.bottom, box.bottom) - origin.top },
+      // The list and the card must never cover the site's own Post/Reply/Send button.
+      avoid: this.controls().map((control) => control.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => shift({ left: r.left, top: r.top, width: r.width, height: r.height })),
       gate: this.gate ? { findings: this.gate.group.flatMap((s) => s.blocking()), policyName: this.env.policy().name } : null,
     }, {
       apply: (finding, replacement) => void this.apply(finding, replacement),

@@ -111,6 +111,35 @@ describe('badge', () => {
     expect(view.root.activeElement).toBe(pill);
   });
 
+  it('closes the list when a fix from it is applied; ignoring keeps it open, without that finding', () => {
+    view = mount(model({ findings: [e1, e2, w1] }));
+    const pill = view.$('.pill')!;
+    click(pill);
+    click(view.$$('[data-list-item]')[0]!);
+    click(view.$('[data-card] [data-action="apply"]')!);
+    expect(view.actions.apply).toHaveBeenCalledWith(e1, 'Acme');
+    expect(view.$('[data-card]')).toBeNull();
+    expect(view.$('#pv-list')).toBeNull();
+    expect(pill.getAttribute('aria-expanded')).toBe('false');
+    // The next check no longer has the fixed finding; the list stays closed.
+    view.render(model({ findings: [e2, w1] }));
+    expect(view.$('#pv-list')).toBeNull();
+
+    click(pill);
+    click(view.$$('[data-list-item]')[0]!);
+    click(view.$('[data-card] [data-action="ignore"]')!);
+    view.render(model({ findings: [w1] }));
+    expect(view.$$('[data-list-item]').map((i) => i.dataset.start)).toEqual(['9']);
+  });
+
+  it('closes the list after a fix applied from an underline\'s card too', () => {
+    view = mount(model({ findings: [e1, w1] }));
+    click(view.$('.pill')!);
+    click(view.$('[data-finding]')!);
+    click(view.$('[data-card] [data-action="apply"]')!);
+    expect(view.$('#pv-list')).toBeNull();
+  });
+
   it('keeps key presses inside the overlay from the page (site shortcuts)', () => {
     view = mount(model({ findings: [e1] }));
     let heard = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clip, countByLevel, findingKey, hostAttributes, isValidReason } from '../../../utils/overlay/findings';
 import { countsPhrase, fill, OVERLAY_STRINGS, plural } from '../../../utils/overlay/i18n';
-import { placePopup } from '../../../utils/overlay/placement';
+import { placeList, placePopup } from '../../../utils/overlay/placement';
 import { finding } from './harness';
 
 describe('count phrases', () => {
@@ -88,5 +88,66 @@ describe('popup placement', () => {
     expect(placePopup({ left: 700, top: 100, width: 40, height: 20 }, viewport, size).left).toBe(492);
     expect(placePopup({ left: -50, top: 100, width: 40, height: 20 }, viewport, size).left).toBe(8);
     expect(placePopup({ left: 100, top: 100, width: 40, height: 20 }, { width: 200, height: 600 }, size).left).toBe(8);
+  });
+});
+
+describe('popup placement around the send button', () => {
+  const viewport = { width: 800, height: 600 };
+  const size = { width: 300, height: 150 };
+  const anchor = { left: 100, top: 300, width: 40, height: 20 };
+
+  it('goes above when below would cover the send button', () => {
+    const send = { left: 120, top: 340, width: 60, height: 30 };
+    expect(placePopup(anchor, viewport, size, [send])).toEqual({ left: 100, top: 296, above: true });
+  });
+
+  it('stays below when the button is elsewhere, or when above would cover one too', () => {
+    expect(placePopup(anchor, viewport, size, [{ left: 600, top: 340, width: 60, height: 30 }]).above).toBe(false);
+    const both = [{ left: 120, top: 340, width: 60, height: 30 }, { left: 120, top: 200, width: 60, height: 30 }];
+    expect(placePopup(anchor, viewport, size, both).above).toBe(false);
+  });
+});
+
+describe('findings list placement', () => {
+  const viewport = { width: 390, height: 844 };
+  const size = { width: 300, height: 260 };
+  // The badge at a composer's bottom-right corner, 22 px tall.
+  const badge = (top: number) => ({ left: 300, top, width: 80, height: 22 });
+
+  it('opens above when the whole list fits there, as before', () => {
+    expect(placeList(badge(500), viewport, size)).toEqual({ below: false, maxHeight: 260 });
+  });
+
+  it('opens below near the top of the page, when nothing is in the way', () => {
+    expect(placeList(badge(100), viewport, size)).toEqual({ below: true, maxHeight: 260 });
+  });
+
+  it("never covers the send button under the badge (X's mobile layout): above, scrolling in the room there", () => {
+    const post = { left: 300, top: 140, width: 70, height: 36 };
+    const place = placeList(badge(100), viewport, size, [post]);
+    expect(place.below).toBe(false);
+    expect(place.maxHeight).toBe(100 - 4 - 8);
+  });
+
+  it('opens below when the button is just above the badge', () => {
+    const post = { left: 300, top: 300, width: 70, height: 36 };
+    expect(placeList(badge(400), viewport, size, [post])).toEqual({ below: true, maxHeight: 260 });
+  });
+
+  it('stops short of a button on the side it opens to', () => {
+    const post = { left: 300, top: 300, width: 70, height: 36 };
+    // Above: from 78 up to the viewport's margin is 66 px; below: from 126 to the button is 170 px.
+    expect(placeList(badge(100), viewport, size, [post])).toEqual({ below: true, maxHeight: 300 - 4 - (122 + 4) });
+  });
+
+  it('ignores a button outside the list\'s column', () => {
+    const post = { left: 0, top: 140, width: 50, height: 36 };
+    expect(placeList(badge(100), viewport, size, [post])).toEqual({ below: true, maxHeight: 260 });
+  });
+
+  it('never opens across a button level with the badge', () => {
+    const post = { left: 300, top: 90, width: 70, height: 60 };
+    const place = placeList(badge(100), viewport, size, [post]);
+    expect(place.maxHeight).toBe(0);
   });
 });

@@ -1,0 +1,156 @@
+// The calendar end to end: the built popup in Chromium (import an ICS file, switch views, create and edit,
+// export), a team feed from a local HTTP server, and a quiet period holding a post in a composer page.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchHarness, postedTexts, type Harness } from './harness';
+import { focused, overlayOf, SEL } from './composer-helpers';
+
+let h: Harness;
+let feed: Server;
+let feedUrl = '';
+const feedState = { body: '', etag: '"1"', requests: [] as { inm?: string }[] };
+
+const day = (offset: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return d.toLocaleDateString('sv-SE'); // YYYY-MM-DD, local
+};
+const ics = (d: (n: number) => string) => (...events: string[][]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//e2e//EN', ...events.flatMap((e) => ['BEGIN:VEVENT', 'DTSTAMP:20260101T000000Z', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n');
+const date = (n: number) => day(n).replaceAll('-', '');
+
+const PLAN = ics(day)(
+  ['UID:e2e-quiet', 'SUMMARY:Events embargo', `DTSTART;VALUE=DATE:${date(0)}`, `DTEND;VALUE=DATE:${date(2)}`, 'CATEGORIES:events', 'X-PORTAVOCE-KIND:quiet-period'],
+  ['UID:e2e-slot', 'SUMMARY:Webinar teaser', `DTSTART;VALUE=DATE:${date(0)}`, 'CATEGORIES:events', 'X-PORTAVOCE-MEMBER:giulia', 'X-PORTAVOCE-PLATFORMS:x'],
+  ['UID:e2e-event', 'SUMMARY:Acme Summit', `DTSTART;VALUE=DATE:${date(3)}`, 'X-PORTAVOCE-KIND:event'],
+  ['UID:e2e-weekly', 'SUMMARY:Weekly results recap', `DTSTART;TZID=Europe/Rome:${date(1)}T120000`, 'RRULE:FREQ=WEEKLY;COUNT=8', 'X-PORTAVOCE-MEMBER:marco', 'X-PORTAVOCE-PLATFORMS:linkedin'],
+);
+
+async function openPopup(): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(h.extensionUrl('popup.html'));
+  await page.locator('[data-view="today"][aria-pressed="true"]').waitFor();
+  return page;
+}
+const ids = (page: Page) => page.locator('[data-entry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+const storageSet = (values: Record<string, unknown>) => h.context.serviceWorkers()[0]!.evaluate((v) => chrome.storage.local.set(v), values);
+
+beforeAll(async () => {
+  feed = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'if-none-match, if-modified-since, accept', 'access-control-expose-headers': 'etag, last-modified' };
+    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+    feedState.requests.push({ inm: req.headers['if-none-match'] as string | undefined });
+    if (req.headers['if-none-match'] === feedState.etag) return res.writeHead(304, cors).end();
+    res.writeHead(200, { ...cors, 'content-type': 'text/calendar', etag: feedState.etag }).end(feedState.body);
+  });
+  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/team.ics`;
+  h = await launchHarness();
+  // The harness blocks the network; the test's own feed server is let through.
+  await h.context.route(`${feedUrl.replace('/team.ics', '')}/**`, (route) => route.continue());
+});
+afterAll(async () => {
+  await h?.close();
+  await new Promise((resolve) => feed?.close(resolve));
+});
+
+describe('popup', () => {
+  it('imports an ICS file (twice: no duplicates; broken: nothing changes), switches views, creates, edits, exports', async () => {
+    const page = await openPopup();
+    const file = page.locator('input[type=file][data-import="ics"]');
+    await file.setInputFiles({ name: 'plan.ics', mimeType: 'text/calendar', buffer: Buffer.from(PLAN) });
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toMatch(/4 new, 0 updated/);
+    // Today: the team's slot, the quiet period in force, the coming days.
+    await expect.poll(() => page.locator('[data-section="team"] [data-entry]').evaluateAll((e) => e.map((x) => x.getAttribute('data-id')))).toEqual(['e2e-slot']);
+    expect(await page.locator('[data-section="quiet"] [data-entry]').getAttribute('data-kind')).toBe('quiet-period');
+    expect(await page.locator('[data-section="quiet"] [data-entry]').getAttribute('data-topic')).toBe('events');
+    expect(await page.locator('[data-section="coming"] [data-entry][data-id="e2e-event"]').getAttribute('data-date')).toBe(day(3));
+
+    await file.setInputFiles({ name: 'plan.ics', mimeType: 'text/calendar', buffer: Buffer.from(PLAN) });
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toMatch(/0 new, 4 updated/);
+    const before = await ids(page);
+    await file.setInputFiles({ name: 'bad.ics', mimeType: 'text/calendar', buffer: Buffer.from(PLAN.replace(`DTSTART;VALUE=DATE:${date(3)}`, 'DTSTART;VALUE=DATE:2026XX01')) });
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toMatch(/line 26: DTSTART/);
+    expect(await ids(page)).toEqual(before);
+
+    // Views.
+    await page.locator('[data-view="week"]').click();
+    await expect.poll(() => page.locator('.grid-week [role="gridcell"]').count()).toBe(7);
+    expect(await page.locator(`[role="gridcell"][data-day="${day(0)}"] [data-entry][data-id="e2e-slot"]`).count()).toBe(1);
+    await page.locator('[data-view="month"]').click();
+    await expect.poll(() => page.locator('.grid-month [role="gridcell"]').count()).toBe(42);
+    expect(await page.locator('[data-entry][data-id="e2e-weekly"]').count()).toBeGreaterThanOrEqual(3);
+    await page.locator('[data-view="agenda"]').click();
+    await expect.poll(() => page.locator(`[data-day="${day(1)}"] [data-entry][data-id="e2e-weekly"]`).count()).toBe(1);
+
+    // Create (the form says what is wrong, per field), then edit — keyboard only.
+    await page.locator('[data-action="new-entry"]').click();
+    await page.keyboard.press('Enter'); // submits the empty form from the focused first field
+    await expect.poll(() => page.locator('[data-error="title"]').textContent()).toMatch(/title is needed/);
+    await page.keyboard.type('Hiring post');
+    await page.locator('[data-action="save"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-entry]', { hasText: 'Hiring post' }).count()).toBe(1);
+    const created = page.locator('[data-entry]', { hasText: 'Hiring post' });
+    expect(await created.getAttribute('data-date')).toBe(day(0));
+    expect(await created.getAttribute('data-status')).toBe('planned');
+    await created.locator('[data-action="edit"]').click();
+    await page.locator('input[name="title"]').fill('Hiring post (EN + IT)');
+    await page.locator('select[name="status"]').selectOption('drafted');
+    await page.locator('[data-action="save"]').click();
+    const edited = page.locator('[data-entry]', { hasText: 'Hiring post (EN + IT)' });
+    await expect.poll(() => edited.getAttribute('data-status')).toBe('drafted');
+
+    // Export: every entry, the new one included.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-ics"]').click()]);
+    const text = (await download.createReadStream().then(async (s) => { let out = ''; for await (const c of s) out += c; return out; }));
+    for (const uid of ['e2e-quiet', 'e2e-slot', 'e2e-event', 'e2e-weekly']) expect(text).toContain(`UID:${uid}`);
+    expect(text).toContain('SUMMARY:Hiring post (EN + IT)');
+    expect(text).toContain('X-PORTAVOCE-STATUS:drafted');
+    await page.close();
+  });
+
+  it('a team feed from a local server: fetched, updated in place with If-None-Match, removed entries go', async () => {
+    feedState.body = ics(day)(['UID:feed-1', 'SUMMARY:Feed launch post', `DTSTART;VALUE=DATE:${date(0)}`], ['UID:feed-2', 'SUMMARY:Feed webinar', `DTSTART;VALUE=DATE:${date(1)}`]);
+    const page = await openPopup();
+    await storageSet({ calendarFeedUrl: feedUrl });
+    await expect.poll(() => ids(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['feed-1', 'feed-2']));
+    feedState.body = ics(day)(['UID:feed-1', 'SUMMARY:Feed launch post (moved)', `DTSTART;VALUE=DATE:${date(1)}`]);
+    feedState.etag = '"2"';
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }));
+    await expect.poll(() => ids(page)).not.toContain('feed-2');
+    expect(await page.locator('[data-entry][data-id="feed-1"]').textContent()).toContain('(moved)');
+    expect(feedState.requests.at(-1)!.inm).toBe('"1"');
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }));
+    expect(feedState.requests.at(-1)!.inm).toBe('"2"');
+    await page.close();
+  });
+});
+
+describe('composer', () => {
+  it('the quiet period holds a post on its topic; the badge shows today\'s slot; publishing marks it published', async () => {
+    await storageSet({ member: 'giulia' });
+    const page = await h.openPage('https://x.com/home');
+    const editor = page.locator(SEL.xEditor());
+    await editor.click();
+    await focused(editor);
+    const overlay = await overlayOf(editor);
+    await expect.poll(() => overlay.locator('[data-badge]').textContent(), { timeout: 5_000 }).toContain('Planned today: Webinar teaser');
+    await page.keyboard.type('Join our webinar on Thursday');
+    await expect.poll(() => overlay.locator('[data-finding][data-rule="quiet-periods"]').count()).toBeGreaterThan(0);
+    await page.locator(SEL.xInlineButton).click();
+    const gate = overlay.locator('[data-gate]');
+    await expect.poll(() => gate.count()).toBe(1);
+    expect(await gate.textContent()).toContain('Events embargo');
+    expect(await postedTexts(page)).toEqual([]);
+    await gate.locator('textarea[data-reason]').fill('Approved by comms');
+    await gate.locator('[data-action="publish-anyway"]').click();
+    await expect.poll(() => postedTexts(page)).toEqual(['Join our webinar on Thursday']);
+    const popup = await openPopup();
+    await expect.poll(() => popup.locator('[data-entry][data-id="e2e-slot"]').getAttribute('data-status')).toBe('published');
+    await popup.close();
+    await page.close();
+  });
+});

@@ -90,6 +90,7 @@ async function readManaged(): Promise<ManagedConfig | null> {
 export async function syncManaged(): Promise<void> {
   const config = await readManaged();
   const url = config && config.policy === null && config.policyUrl ? checkPolicyUrl(config.policyUrl) : null;
+  const previousMember = (await policySourcesItem.getValue()).profile?.memberId ?? null;
   await update((sources) => {
     const profile = config && (config.memberId !== null || config.lockMember) ? { memberId: config.memberId, locked: config.lockMember } : null;
     const at = now();
@@ -111,7 +112,13 @@ export async function syncManaged(): Promise<void> {
     }
     return { ...sources, managed, profile };
   });
-  if (config?.memberId && (await memberItem.getValue()) !== config.memberId) await memberItem.setValue(config.memberId);
+  // IT's member: always when locked; otherwise a suggestion, applied when IT changes it or nobody chose yet,
+  // so the worker waking up does not undo the member's own choice.
+  if (config?.memberId) {
+    const current = await memberItem.getValue();
+    const apply = config.lockMember || current === null || previousMember !== config.memberId;
+    if (apply && current !== config.memberId) await memberItem.setValue(config.memberId);
+  }
   if (url?.ok) {
     const slot = (await policySourcesItem.getValue()).managed;
     // The worker wakes often: a URL checked in the last few minutes waits for the alarm.

@@ -7,6 +7,9 @@ import type { Page } from 'playwright-core';
 import { launchHarness, postedTexts, type Harness } from './harness';
 import { focused, overlayOf, SEL } from './composer-helpers';
 
+/** The extension API as the tests call it inside the service worker and the popup (evaluated there, not here). */
+declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
 let h: Harness;
 let feed: Server;
 let feedUrl = '';

@@ -84,7 +84,7 @@ describe('popup', () => {
     expect(await page.locator(`[role="gridcell"][data-day="${day(0)}"] [data-entry][data-id="e2e-slot"]`).count()).toBe(1);
     await page.locator('[data-view="month"]').click();
     await expect.poll(() => page.locator('.grid-month [role="gridcell"]').count()).toBe(42);
-    expect(await page.locator('[data-entry][data-id="e2e-weekly"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('[data-entry][data-id="e2e-weekly"]').count()).toBeGreaterThanOrEqual(1); // 1–2 in the month's grid, by date
     await page.locator('[data-view="agenda"]').click();
     await expect.poll(() => page.locator(`[data-day="${day(1)}"] [data-entry][data-id="e2e-weekly"]`).count()).toBe(1);
 

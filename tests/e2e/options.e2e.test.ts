@@ -1,11 +1,14 @@
 // The options page against the built extension: the audit log of a real override, the playground, a file
 // import (valid with its change summary, then invalid with a located error and nothing lost), a URL source
-// on a local server (ETag refresh, failures keeping the last good policy), the profile, settings.
+// on a local server (ETag refresh, failures keeping the last good policy), axe-core on the options page and the
+// popup, the profile, settings.
 import { readFileSync } from 'node:fs';
+import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchHarness, postedTexts, type Harness } from './harness';
 import { overlayCount, overlayOf, SEL, typeInto } from './composer-helpers';
+import { EXTENSION_ID } from '../../utils/deploy/manifest';
 import { allowPolicyServer, asJson, asYaml, demoVariant, openOptions, shownPolicy, startPolicyServer, type PolicyServer } from './options-helpers';
 
 let h: Harness;
@@ -18,6 +21,10 @@ beforeAll(async () => {
   await allowPolicyServer(h, server);
   options = await openOptions(h, errors);
 });
+
+it('runs under the pinned extension id (the manifest key)', () => {
+  expect(h.extensionId).toBe(EXTENSION_ID);
+});
 afterEach(() => {
   expect(errors.splice(0)).toEqual([]);
 });
@@ -27,6 +34,19 @@ afterAll(async () => {
 });
 
 const REASON = 'Cleared by legal, see ticket "42"';
+
+/** axe-core injected through the DevTools protocol (the pages' CSP does not apply to it). */
+async function seriousViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const results = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return (results.violations as any[]).map((v) => ({
+      id: v.id as string, impact: v.impact as string | null, help: v.help as string,
+      targets: (v.nodes as any[]).map((n) => JSON.stringify(n.target)),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 describe('audit log', () => {
   it('shows an override made in a composer, newest first, and exports it as CSV and JSON', async () => {
@@ -165,6 +185,26 @@ describe('policy URL', () => {
     // Removing the URL falls back to the imported file.
     await options.locator('[data-action="remove-url"]').click();
     await expect.poll(() => shownPolicy(options)).toEqual({ name: 'Acme file policy', source: 'file' });
+  });
+});
+
+describe('accessibility (axe-core): no serious or critical violation', () => {
+  it('on the options page with its panels open (an error, the audit log, findings), in English and Italian, and on the popup', async () => {
+    // The URL source's error panel is still shown; bring back a URL error and playground findings.
+    await options.locator('textarea[data-playground]').fill('Project Phoenix is GREAT!!! Mail me at a@b.example');
+    await options.locator('[data-finding]').first().waitFor({ state: 'attached' });
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.locator('select[data-language-select]').selectOption('it');
+    await expect.poll(() => options.locator('html').getAttribute('lang')).toBe('it');
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.locator('select[data-language-select]').selectOption('auto');
+    await options.locator('textarea[data-playground]').fill('');
+
+    const popup = await h.context.newPage();
+    await popup.goto(h.extensionUrl('popup.html'));
+    await popup.locator('#app > *').first().waitFor();
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.close();
   });
 });
 

@@ -1,13 +1,11 @@
-import type { CheckContext, CheckResult, Draft, Finding, Level, TopicReport } from './types';
+import type { CheckContext, CheckResult, Draft, Finding, Level, Locale, TopicReport } from './types';
 import { LEVELS } from './types';
-import { foldText } from './text/fold';
-import { deobfuscate } from './text/deobfuscate';
 import { PhraseIndexBuilder, type PhraseHit } from './text/phrases';
 import { findEntities, type Entity } from './detect/entities';
 import { fillMessage, pickLocale } from './messages';
 import { ruleKindOf } from './rules';
 import { leftmostLongest } from './rules/overlap';
-import type { RuleHit, RuleInput, RuleKind } from './rules/define';
+import type { LocalizedText, RuleHit, RuleInput, RuleKind } from './rules/define';
 import type { Policy, PolicyRule } from '../policy/schema';
 
 export interface CompiledPolicy {
@@ -19,6 +17,8 @@ interface CompiledRule {
   rule: PolicyRule;
   kind: RuleKind;
   compiled: unknown;
+  /** The policy's own message for the rule, in the policy's language. */
+  message: string | undefined;
 }
 
 const LEVEL_RANK: Record<Level, number> = { suggestion: 0, warning: 1, error: 2 };
@@ -30,14 +30,14 @@ export function compile(policy: Policy): CompiledPolicy {
   const env = { policy, phrases };
   const rules: CompiledRule[] = policy.rules.map((rule) => {
     const kind = ruleKindOf(rule.kind as string);
-    return { rule, kind, compiled: kind.compile(rule, env) };
+    const message = rule.message ? pickLocale(rule.message as LocalizedText, policy.locale) : undefined;
+    return { rule, kind, compiled: kind.compile(rule, env), message };
   });
   const index = phrases.build();
   const members = new Map(policy.members.map((member) => [member.id, member]));
 
   function check(draft: Draft, context: CheckContext = {}): CheckResult {
-    const folded = foldText(draft.text);
-    const hits = index.scan(folded, index.hasObfuscationGroups ? deobfuscate(folded) : null);
+    const { folded, hits } = index.scanDraft(draft.text);
     const member = context.memberId === undefined ? undefined : members.get(context.memberId);
     let entities: Entity[] | undefined;
     let topics: TopicReport[] | undefined;
@@ -47,12 +47,14 @@ export function compile(policy: Policy): CompiledPolicy {
       policy,
       member,
       phrases: (group) => hits[group] ?? [],
+      letters: folded.letters < 0 ? null : { letters: folded.letters, capitals: folded.capitals },
       entities: () => (entities ??= findEntities(draft.text)),
       topics: () => (topics ??= detectTopics(policy, topicGroups, hits, member)),
     };
     const findings: Finding[] = [];
-    for (const { rule, kind, compiled } of rules) {
-      for (const hit of kind.run(compiled, input)) findings.push(toFinding(rule, kind, hit, draft.text, policy));
+    for (const rule of rules) {
+      const ruleHits = rule.kind.run(rule.compiled, input);
+      for (let h = 0; h < ruleHits.length; h++) findings.push(toFinding(rule, ruleHits[h]!, draft.text, policy.locale));
     }
     findings.sort(
       (a, b) => a.start - b.start || LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
@@ -84,12 +86,10 @@ function detectTopics(
   return reports;
 }
 
-function toFinding(rule: PolicyRule, kind: RuleKind, hit: RuleHit, text: string, policy: Policy): Finding {
+function toFinding({ rule, kind, message }: CompiledRule, hit: RuleHit, text: string, locale: Locale): Finding {
   const match = text.slice(hit.start, hit.end);
   const suggestions = hit.suggestions ?? [];
-  const template = rule.message
-    ? pickLocale(rule.message as Parameters<typeof pickLocale>[0], policy.locale)
-    : (hit.defaultMessage ?? kind.defaultMessage)[policy.locale];
+  const template = message ?? (hit.defaultMessage ?? kind.defaultMessage)[locale];
   return {
     ruleId: rule.id as string,
     kind: kind.kind,
@@ -97,9 +97,7 @@ function toFinding(rule: PolicyRule, kind: RuleKind, hit: RuleHit, text: string,
     start: hit.start,
     end: hit.end,
     match,
-    message: fillMessage(template, { match, suggestion: suggestions[0] ?? '', ...hit.vars }),
+    message: fillMessage(template, match, suggestions[0] ?? '', hit.vars),
     suggestions,
   };
 }
-
-export { LEVELS };

@@ -10,8 +10,16 @@ const PLACEHOLDER = /\{(\w+)\}/;
 // A template split once into [text, name, text, name, …, text]: filling it is a few concatenations.
 const splitTemplates = new Map<string, string[]>();
 
-/** Fills `{name}` placeholders; unknown ones stay as written so a typo shows. */
-export function fillMessage(template: string, vars: Readonly<Record<string, string | number>>): string {
+/**
+ * Fills `{name}` placeholders from `vars`, then `{match}` and `{suggestion}`; unknown ones stay as written
+ * so a typo shows.
+ */
+export function fillMessage(
+  template: string,
+  match: string,
+  suggestion: string,
+  vars?: Readonly<Record<string, string | number>>,
+): string {
   let parts = splitTemplates.get(template);
   if (parts === undefined) {
     parts = template.split(PLACEHOLDER);
@@ -20,7 +28,9 @@ export function fillMessage(template: string, vars: Readonly<Record<string, stri
   let out = parts[0]!;
   for (let k = 1; k < parts.length; k += 2) {
     const name = parts[k]!;
-    out += (Object.hasOwn(vars, name) ? String(vars[name]) : `{${name}}`) + parts[k + 1]!;
+    const value = vars !== undefined && Object.hasOwn(vars, name) ? String(vars[name])
+      : name === 'match' ? match : name === 'suggestion' ? suggestion : `{${name}}`;
+    out += value + parts[k + 1]!;
   }
   return out;
 }

@@ -1,19 +1,68 @@
+import type { Entity } from '../detect/entities';
+import { CAPITAL, LETTER, OTHER, codePointClass, unitClass, unitClasses, type LetterCounts } from '../text/letters';
 import { defineRuleKind, ruleBase, type RuleHit, type ZodApi } from './define';
 
-const CAPITAL = /^[\p{Lu}\p{Lt}]$/u;
-const LETTER = /^\p{L}$/u;
-// Combining marks and zero-width characters keep a word together ("PERCHÉ" written E + U+0301).
-const INSIDE_WORD = /^[\p{M}\u00ad\u200b-\u200d\u2060]$/u;
-const enum Cls { Unknown, Capital, Letter, Inside, Other }
-const bmp = new Uint8Array(0x10000);
-const astral = new Map<number, Cls>();
-const classify = (ch: string): Cls =>
-  CAPITAL.test(ch) ? Cls.Capital : LETTER.test(ch) ? Cls.Letter : INSIDE_WORD.test(ch) ? Cls.Inside : Cls.Other;
-function classOf(cp: number): Cls {
-  if (cp < 0x10000) return (bmp[cp] = classify(String.fromCharCode(cp)));
-  let c = astral.get(cp);
-  if (c === undefined) astral.set(cp, (c = classify(String.fromCodePoint(cp))));
-  return c;
+interface Word {
+  start: number;
+  end: number;
+  letters: number;
+  capitals: number;
+}
+
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+
+/** The class of what starts at i; a high surrogate is read with the unit after it. */
+function classAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return isHighSurrogate(unit) ? codePointClass(text.codePointAt(i)!) : unitClasses[unit]! || unitClass(unit);
+}
+
+/** The next word from i: letters, with marks and zero-width characters inside it; null when none is left. */
+function nextWord(text: string, i: number): Word | null {
+  const n = text.length;
+  // A high surrogate steps over the unit after it, even a lone one's: the fold does not count such drafts.
+  const advance = (at: number): number => at + (isHighSurrogate(text.charCodeAt(at)) && at + 1 < n ? 2 : 1);
+  while (i < n && (classAt(text, i) & LETTER) === 0) i = advance(i);
+  if (i >= n) return null;
+  const word: Word = { start: i, end: i, letters: 0, capitals: 0 };
+  while (i < n) {
+    const cls = classAt(text, i);
+    if (cls & OTHER) break;
+    i = advance(i);
+    word.letters += cls & 1;
+    if (cls === CAPITAL) word.capitals++;
+  }
+  word.end = i;
+  return word;
+}
+
+/** Where the word around offset p starts to be read: after the last character before p that ends words. */
+function wordBoundaryBefore(text: string, p: number): number {
+  while (p > 0) {
+    const unit = text.charCodeAt(p - 1);
+    const pair = unit >= 0xdc00 && unit <= 0xdfff && p >= 2 && isHighSurrogate(text.charCodeAt(p - 2));
+    if (classAt(text, pair ? p - 2 : p - 1) & OTHER) break;
+    p -= pair ? 2 : 1;
+  }
+  return p;
+}
+
+/** The fold's counts less the words that touch a hashtag, mention or URL, which are not judged. */
+function withoutEntities(text: string, counts: LetterCounts, entities: readonly Entity[]): LetterCounts {
+  let { letters, capitals } = counts;
+  let done = 0; // the words before this offset are accounted for
+  for (const entity of entities) {
+    let word = nextWord(text, Math.max(done, wordBoundaryBefore(text, entity.start)));
+    for (; word !== null && word.start < entity.end; word = nextWord(text, word.end)) {
+      if (word.end > entity.start && word.letters >= 2) {
+        letters -= word.letters;
+        capitals -= word.capitals;
+      }
+      done = word.end;
+    }
+    if (word !== null) done = word.start;
+  }
+  return { letters, capitals };
 }
 
 // Before a run, these may stand between it and the end of the previous sentence (or the start of the draft).
@@ -59,69 +108,45 @@ export const capitalsRule = defineRuleKind({
   run({ maxRatio, minLetters }, input) {
     const text = input.draft.text;
     const entities = input.entities();
-    let letters = 0;
-    let capitals = 0;
+    const shouts = ({ letters, capitals }: LetterCounts): boolean =>
+      letters > 0 && letters >= minLetters && capitals / letters > maxRatio;
+    // Most drafts are cleared on the letters the fold counted; only one that shouts is read word by word.
+    if (input.letters !== null && !shouts(withoutEntities(text, input.letters, entities))) return [];
+    const judged: LetterCounts = { letters: 0, capitals: 0 };
     let entity = 0;
     let first = 0;
     let last = 0;
-    // The current run of all-capital words, in plain locals: no closure on the per-word path.
     const runs: { start: number; end: number }[] = [];
-    let runStart = -1;
-    let runEnd = 0;
-    let runWords = 0;
-    let runLetters = 0;
-    const n = text.length;
-    for (let i = 0; i < n; ) {
-      // Inline table lookups: this loop sees every character of every draft.
-      let unit = text.charCodeAt(i);
-      let cls: Cls = unit >= 0xd800 && unit <= 0xdbff ? classOf(text.codePointAt(i)!) : (bmp[unit]! || classOf(unit));
-      if (cls !== Cls.Capital && cls !== Cls.Letter) {
-        i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < n ? 2 : 1;
-        continue;
-      }
-      const start = i;
-      let wordLetters = 0;
-      let wordCapitals = 0;
-      while (i < n) {
-        unit = text.charCodeAt(i);
-        const astral = unit >= 0xd800 && unit <= 0xdbff;
-        cls = astral ? classOf(text.codePointAt(i)!) : (bmp[unit]! || classOf(unit));
-        if (cls === Cls.Other) break;
-        i += astral && i + 1 < n ? 2 : 1;
-        if (cls === Cls.Inside) continue;
-        wordLetters++;
-        if (cls === Cls.Capital) wordCapitals++;
-      }
+    let run: { start: number; end: number; words: number; letters: number } | null = null;
+    const endRun = (): void => {
+      if (run !== null && (run.words > 1 || run.letters > 3)) runs.push({ start: run.start, end: run.end });
+      run = null;
+    };
+    for (let word = nextWord(text, 0); word !== null; word = nextWord(text, word.end)) {
+      const { start, end } = word;
       while (entity < entities.length && entities[entity]!.end <= start) entity++;
-      if (entity < entities.length && entities[entity]!.start < i) {
-        // Inside a hashtag, mention or URL: not counted, and it ends a run.
-        if (runStart >= 0 && (runWords > 1 || runLetters > 3)) runs.push({ start: runStart, end: runEnd });
-        runStart = -1;
+      if (entity < entities.length && entities[entity]!.start < end) {
+        endRun(); // inside a hashtag, mention or URL: not counted, and it ends a run
         continue;
       }
-      if (wordLetters >= 2) {
-        if (letters === 0) first = start;
-        last = i;
-        letters += wordLetters;
-        capitals += wordCapitals;
+      if (word.letters >= 2) {
+        if (judged.letters === 0) first = start;
+        last = end;
+        judged.letters += word.letters;
+        judged.capitals += word.capitals;
       }
-      if (wordCapitals < wordLetters) {
-        if (runStart >= 0 && (runWords > 1 || runLetters > 3)) runs.push({ start: runStart, end: runEnd });
-        runStart = -1;
-      } else if (wordLetters >= 2) {
-        if (runStart < 0) {
-          runStart = start;
-          runWords = 0;
-          runLetters = 0;
-        }
-        runEnd = i;
-        runWords++;
-        runLetters += wordLetters;
+      if (word.capitals < word.letters) {
+        endRun();
+      } else if (word.letters >= 2) {
+        run ??= { start, end, words: 0, letters: 0 };
+        run.end = end;
+        run.words++;
+        run.letters += word.letters;
       }
       // A one-letter capital word ("A", "È") neither starts nor ends a run, nor breaks one.
     }
-    if (runStart >= 0 && (runWords > 1 || runLetters > 3)) runs.push({ start: runStart, end: runEnd });
-    if (letters === 0 || letters < minLetters || capitals / letters <= maxRatio) return [];
+    endRun();
+    if (!shouts(judged)) return [];
     // Capitals scattered inside words ("LeTtErS"): one finding over the judged text, no fix to offer.
     if (runs.length === 0) return [{ start: first, end: last }];
     return runs.map(({ start, end }): RuleHit => ({

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 export type ZodApi = typeof z;
 import { LEVELS, LOCALES, type CheckContext, type Draft, type Level, type Locale, type TopicReport } from '../types';
 import type { PhraseHit, PhraseIndexBuilder } from '../text/phrases';
+import type { LetterCounts } from '../text/letters';
 import type { Entity } from '../detect/entities';
 import type { Policy, PolicyMember } from '../../policy/schema';
 
@@ -33,6 +34,8 @@ export interface RuleInput {
   policy: Policy;
   member: PolicyMember | undefined;
   phrases(group: number): readonly PhraseHit[];
+  /** Letters and capitals in the words of two letters or more, counted as the draft was folded; null when not counted. */
+  letters: LetterCounts | null;
   entities(): readonly Entity[];
   topics(): readonly TopicReport[];
 }

@@ -83,7 +83,8 @@ export const sentimentRule = defineRuleKind({
       if (valence < 0) negative.push({ start, end: word.end });
     }
     if (total >= below) return [];
-    return negative.map((span): RuleHit => ({ ...span, vars: { count: total, max: below } }));
+    const vars = { count: total, max: below };
+    return negative.map(({ start, end }): RuleHit => ({ start, end, vars }));
   },
 });
 

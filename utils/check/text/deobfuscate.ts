@@ -79,7 +79,10 @@ function joinSpaced(replace: Int32Array | null, len: number, first: number, last
 
 function rewrite(src: FoldedText, replace: Int32Array): FoldedText {
   const len = src.length;
-  const out: FoldedText = { codes: new Uint16Array(len), starts: new Int32Array(len), ends: new Int32Array(len), length: 0, mayBeObfuscated: false };
+  const out: FoldedText = {
+    codes: new Uint16Array(len), starts: new Int32Array(len), ends: new Int32Array(len), length: 0, mayBeObfuscated: false,
+    matches: new Int32Array(0), matchCount: 0, letters: src.letters, capitals: src.capitals,
+  };
   for (let i = 0; i < len; i++) {
     const r = replace[i]!;
     if (r === DROP) continue;

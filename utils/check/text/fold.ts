@@ -1,8 +1,17 @@
+import { HIGH_SURROGATE, OTHER, codePointClass, unitClass, unitClasses } from './letters';
+import { allocate, grown, pooled } from './fold-buffers';
+import {
+  CLASS_SHIFT, DROP, FOLDED, MULTI, SHAPE_SHIFT, UNKNOWN, codePointFold, multiFolds, shapeOf, unitFold, unitFolds,
+} from './unit-folds';
+
 /**
  * Folding for matching: lower case, no accents, no width variants, no zero-width characters,
  * one space for any run of white space, one apostrophe for every apostrophe-like mark.
  * Every folded code unit keeps the UTF-16 range of the original text it came from, so a match
  * in the folded text maps back to exact offsets in the draft.
+ *
+ * The same pass steps the phrase automaton over the folded units and counts letters for the
+ * capitals rule: a draft is read once.
  */
 export interface FoldedText {
   /** Folded UTF-16 code units. */
@@ -16,52 +25,25 @@ export interface FoldedText {
    * three single letters joined by spacers): then deobfuscate() has nothing to do and is skipped.
    */
   mayBeObfuscated: boolean;
+  /** Pairs (folded unit index, automaton step) where the automaton reached a state that ends a phrase. */
+  matches: Int32Array;
+  matchCount: number;
+  /** Letters and capitals in the draft's words of two letters or more (see ./letters.ts); -1 when not counted. */
+  letters: number;
+  capitals: number;
 }
 
-const UNKNOWN = 0;
-const DROP = -1;
-const MULTI = -2;
-const HIGH_SURROGATE = -3;
-// Indexed by code unit: 0 = not yet computed, a negative marker, or the folded unit + 1.
-// (Int32, not Uint32: values past 2^31 would make every lookup a floating-point comparison.)
-const singleFolds = new Int32Array(0x10000);
-const multiFolds = new Map<number, string>();
-const astralFolds = new Map<number, string>();
-
-const ZERO_WIDTH = /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]$/;
-const APOSTROPHES = /^[\u2018\u2019\u201b\u02bc\u02bb\u2032\u00b4\u0060\uff07]$/;
-const HYPHENS = /^[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]$/;
-const COMBINING = /\p{M}/gu;
-const SPACE = /^\s$/u;
-/** Letters Unicode does not decompose but readers take for their base letters. */
-const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ı: 'i', ħ: 'h',
-};
-
-function foldString(s: string): string {
-  return s.normalize('NFKD').replace(COMBINING, '').toLowerCase().normalize('NFC');
+/** A DFA over folded units (the phrase index's, ./phrases.ts), stepped while folding. */
+export interface Automaton {
+  /** Folded code unit → symbol; 0 for a unit no phrase contains. */
+  symbolOf: Uint16Array;
+  width: number;
+  /** delta[state * width + symbol] = next state << 1, | 1 when the next state ends a phrase. */
+  delta: Uint16Array | Uint32Array;
 }
 
-function computeFold(code: number): number {
-  const ch = String.fromCharCode(code);
-  if (ZERO_WIDTH.test(ch)) return DROP;
-  if (SPACE.test(ch)) return 0x20 + 1;
-  if (APOSTROPHES.test(ch)) return 0x27 + 1;
-  if (HYPHENS.test(ch)) return 0x2d + 1;
-  if (code >= 0xd800 && code <= 0xdbff) return HIGH_SURROGATE;
-  if (code >= 0xdc00 && code <= 0xdfff) return code + 1;
-  if (/\p{M}/u.test(ch)) return DROP;
-  const folded = LETTERS_WITHOUT_DECOMPOSITION[ch] ?? foldString(ch);
-  if (folded.length === 0) return DROP;
-  if (folded.length === 1) return folded.charCodeAt(0) + 1;
-  multiFolds.set(code, folded);
-  return MULTI;
-}
-
-for (let c = 0; c < 0x80; c++) {
-  const ch = String.fromCharCode(c);
-  singleFolds[c] = (SPACE.test(ch) ? 0x20 : ch.toLowerCase().charCodeAt(0)) + 1;
-}
+/** Finds nothing: for folding without matching. */
+const INERT: Automaton = { symbolOf: new Uint16Array(0x10000), width: 1, delta: new Uint16Array(1) };
 
 /** Folds a whole string the same way the scanner folds a draft (used for patterns). */
 export function foldPlain(text: string): string {
@@ -74,58 +56,57 @@ export function foldPlain(text: string): string {
 const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const ASCII_SPACES = /\s+/g;
 
-// Shapes of folded ASCII units for the look-alike pre-check: bits 0-1 class (0 other, 1 letter, 2 spacer,
-// 3 other word unit), bit 2 a leet digit (0 1 3 4 5 7), bit 3 a leet symbol (@ $: only between letters).
-const SHAPE = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  SHAPE[c] = /[a-z]/i.test(ch) ? 1 : '.-_* '.includes(ch) ? 2 : /[0-9]/.test(ch) ? 3 : 0;
-  if ('013457'.includes(ch)) SHAPE[c]! |= 4;
-  if ('@$'.includes(ch)) SHAPE[c]! |= 8;
-}
 // A single letter after a non-letter, then spacer, letter, spacer, letter: "P.r.o", " i s" (six classes).
 const SPACED_LETTERS = 0b01_10_01_10_01;
-const isSpacedLetters = (shapes: number): boolean => (shapes & 0x3ff) === SPACED_LETTERS && ((shapes >> 10) & 1) === 0;
 
-// Folding buffers, reused from one draft to the next: a FoldedText is valid until the next foldText call.
-let pool = { codes: new Uint16Array(0), starts: new Int32Array(0), ends: new Int32Array(0) };
-
-function buffers(capacity: number) {
-  if (pool.codes.length < capacity) {
-    const size = Math.max(capacity, pool.codes.length * 2, 1024);
-    pool = { codes: new Uint16Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
-  }
-  return pool;
-}
-
-/** Folds a draft. With `reuse`, the result lives in shared buffers and is valid until the next such call. */
-export function foldText(text: string, reuse = true): FoldedText {
+/**
+ * Folds a draft, stepping `automaton` over the folded units. With `reuse`, the result lives in shared
+ * buffers and is valid until the next such call.
+ */
+export function foldText(text: string, reuse = true, automaton: Automaton = INERT): FoldedText {
   const n = text.length;
-  const capacity = n * 2 + 8;
-  const { codes, starts, ends } = reuse
-    ? buffers(capacity)
-    : { codes: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity) };
+  let buf = reuse ? pooled(n * 2 + 8) : allocate(n * 2 + 8, 16);
+  let { codes, starts, ends, matches } = buf;
+  const { symbolOf, delta, width } = automaton;
   let len = 0;
   let i = 0;
   let lastWasSpace = false;
   let shapes = 0; // the last six units' classes, two bits each
   let prevShape = 0;
   let suspicious = false;
-  const see = (out: number): void => {
-    const shape = out < 128 ? SHAPE[out]! : 3;
-    shapes = ((shapes << 2) | (shape & 3)) & 0xfff;
-    if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || isSpacedLetters(shapes)) {
-      suspicious = true;
-    }
-    prevShape = shape;
-  };
+  let step = 0;
+  let matchCount = 0;
+  let wordLetters = 0;
+  let wordCapitals = 0;
+  let letters = 0;
+  let capitals = 0;
+  let uncounted = false;
   while (i < n) {
     const c = text.charCodeAt(i);
-    let f = singleFolds[c]!;
-    if (f === UNKNOWN) f = singleFolds[c] = computeFold(c);
-    if (f > 0) {
+    let e = unitFolds[c]!;
+    if (e === UNKNOWN) e = unitFold(c);
+    // Letters for the capitals rule.
+    let k = e > 0 ? e >>> CLASS_SHIFT : unitClasses[c]! || unitClass(c);
+    if (k === HIGH_SURROGATE) k = codePointClass(text.codePointAt(i)!);
+    if (k & OTHER) {
+      if (wordLetters >= 2) {
+        letters += wordLetters;
+        capitals += wordCapitals;
+      }
+      wordLetters = 0;
+      wordCapitals = 0;
+    } else {
+      wordLetters += k & 1;
+      wordCapitals += (k >> 1) & 1;
+    }
+    let out: number;
+    let shape: number;
+    let unitLen = 1;
+    let more: string | null = null; // the rest of a fold to more than one unit
+    if (e > 0) {
+      const f = e & FOLDED;
+      // White space: a run of it is one space.
       if (f === 0x21) {
-        // White space: a run of it is one space.
         if (lastWasSpace) {
           ends[len - 1] = i + 1;
           i++;
@@ -135,53 +116,70 @@ export function foldText(text: string, reuse = true): FoldedText {
       } else {
         lastWasSpace = false;
       }
-      const out = f - 1;
+      out = f - 1;
+      shape = (e >> SHAPE_SHIFT) & 15;
+    } else if (e === DROP) {
+      if (len > 0) ends[len - 1] = i + 1;
+      i++;
+      continue;
+    } else {
+      let folded: string;
+      if (e === MULTI) {
+        folded = multiFolds.get(c)!;
+      } else {
+        // A high surrogate: fold the whole astral code point (mathematical letters, for instance).
+        const cp = text.codePointAt(i)!;
+        unitLen = cp > 0xffff ? 2 : 1;
+        folded = codePointFold(cp);
+        // The capitals rule steps over the unit after a lone high surrogate: it then counts for itself.
+        if (unitLen === 1 && i + 1 < n) uncounted = true;
+      }
+      if (folded.length === 0) {
+        if (len > 0) ends[len - 1] = i + unitLen;
+        i += unitLen;
+        continue;
+      }
+      if (len + folded.length + (n - i) + 8 > codes.length) {
+        buf = grown(buf, len + folded.length + (n - i) + 8, len, reuse);
+        ({ codes, starts, ends, matches } = buf);
+      }
+      out = folded.charCodeAt(0);
+      shape = shapeOf(out);
+      if (folded.length > 1) more = folded;
+      lastWasSpace = folded.charCodeAt(folded.length - 1) === 0x20;
+    }
+    for (let m = 1; ; m++) {
       // The look-alike pre-check, inlined: this is the hottest loop of a check.
-      const shape = out < 128 ? SHAPE[out]! : 3;
-      shapes = ((shapes << 2) | (shape & 3)) & 0xfff;
-      if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4) || isSpacedLetters(shapes)) {
+      shapes = ((shapes << 2) | (shape & 3)) & 0x7ff;
+      if ((shape & 12 && (prevShape & 3) === 1) || ((shape & 3) === 1 && prevShape & 4)
+        || ((shapes & 0x3ff) === SPACED_LETTERS && ((shapes >> 10) & 1) === 0)) {
         suspicious = true;
       }
       prevShape = shape;
       codes[len] = out;
       starts[len] = i;
-      ends[len] = i + 1;
-      len++;
-      i++;
-      continue;
-    }
-    if (f === DROP) {
-      if (len > 0) ends[len - 1] = i + 1;
-      i++;
-      continue;
-    }
-    let unitLen = 1;
-    let folded: string;
-    if (f === MULTI) {
-      folded = multiFolds.get(c)!;
-    } else {
-      // A high surrogate: fold the whole astral code point (mathematical letters, for instance).
-      const cp = text.codePointAt(i)!;
-      unitLen = cp > 0xffff ? 2 : 1;
-      let cached = astralFolds.get(cp);
-      if (cached === undefined) {
-        const raw = String.fromCodePoint(cp);
-        // Marks and skin-tone modifiers belong to what they follow: "🖕🏽" matches "🖕" and spans both.
-        cached = /\p{M}/u.test(raw) || (cp >= 0x1f3fb && cp <= 0x1f3ff) ? '' : foldString(raw);
-        astralFolds.set(cp, cached);
-      }
-      folded = cached;
-    }
-    if (folded.length === 0 && len > 0) ends[len - 1] = i + unitLen;
-    for (let k = 0; k < folded.length; k++) {
-      see(folded.charCodeAt(k));
-      codes[len] = folded.charCodeAt(k);
-      starts[len] = i;
       ends[len] = i + unitLen;
+      step = delta[(step >> 1) * width + symbolOf[out]!]!;
+      if (step & 1) {
+        if (matchCount === matches.length) {
+          const larger = new Int32Array(matches.length * 2);
+          larger.set(matches);
+          matches = buf.matches = larger;
+        }
+        matches[matchCount++] = len;
+        matches[matchCount++] = step;
+      }
       len++;
+      if (more === null || m === more.length) break;
+      out = more.charCodeAt(m);
+      shape = shapeOf(out);
     }
-    if (folded.length > 0) lastWasSpace = folded.charCodeAt(folded.length - 1) === 0x20;
     i += unitLen;
   }
-  return { codes, starts, ends, length: len, mayBeObfuscated: suspicious };
+  if (wordLetters >= 2) {
+    letters += wordLetters;
+    capitals += wordCapitals;
+  }
+  if (uncounted) letters = capitals = -1;
+  return { codes, starts, ends, length: len, mayBeObfuscated: suspicious, matches, matchCount, letters, capitals };
 }

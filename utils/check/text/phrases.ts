@@ -1,10 +1,12 @@
-import { foldPlain, type FoldedText } from './fold';
+import { foldPlain, foldText, type Automaton, type FoldedText } from './fold';
+import { deobfuscate } from './deobfuscate';
 import { isWordUnit } from './chars';
 
 /**
  * Every word list of a policy in one Aho–Corasick automaton, scanned once per draft over the
  * folded text. Matches are whole words; a phrase ending in `*` matches as a word prefix and
- * its hit spans the whole word. This is the hot path: a dense DFA over a compact alphabet.
+ * its hit spans the whole word. This is the hot path: a dense DFA over a compact alphabet, stepped
+ * by the fold itself (./fold.ts), which reads each draft once.
  */
 export interface PhraseHit {
   /** Index of the phrase in its group's list. */
@@ -49,9 +51,8 @@ export class PhraseIndexBuilder {
 
 export class PhraseIndex {
   readonly groupCount: number;
-  private readonly symbolOf = new Uint16Array(0x10000);
-  private readonly width: number;
-  private readonly delta: Int32Array;
+  /** The DFA, stepped by foldText as it folds a draft. */
+  readonly automaton: Automaton;
   /** outputs[state]: the outputs ending at that state, its own and its suffixes'. */
   private readonly outputs: (Output[] | undefined)[];
   private readonly obfuscationGroups: boolean[];
@@ -59,69 +60,75 @@ export class PhraseIndex {
   constructor(phrases: readonly { folded: string; out: Output }[], groups: readonly PhraseGroupOptions[]) {
     this.groupCount = groups.length;
     this.obfuscationGroups = groups.map((g) => g.obfuscation === true);
-    let symbols = 1; // 0 = a unit no phrase contains
-    let totalUnits = 0;
+    const symbolOf = new Uint16Array(0x10000);
+    let width = 1; // symbol 0 = a unit no phrase contains
+    let units = 0;
     for (const { folded } of phrases) {
-      totalUnits += folded.length;
+      units += folded.length;
       for (let k = 0; k < folded.length; k++) {
         const c = folded.charCodeAt(k);
-        if (this.symbolOf[c] === 0) this.symbolOf[c] = symbols++;
+        if (symbolOf[c] === 0) symbolOf[c] = width++;
       }
     }
-    const width = symbols;
-    this.width = width;
-    // The trie as a goto table (0 = no edge; the root never is a target), then the failure function
-    // folded into it in BFS order so that every state has a transition for every symbol: a DFA.
-    // States are stored pre-multiplied by the width, so a step is one addition and one load.
-    const maxStates = totalUnits + 1;
-    let delta = new Uint32Array(maxStates * width);
+    // The trie as a goto table (0 = no edge; the root never is a target), grown as states are added, and
+    // each state's children as a list: child[s] its first, sibling[c] the next, symbol[c] the edge's.
+    // Word lists share prefixes: half a state per unit is room enough for most.
+    const Table = units < 0xffff ? Uint16Array : Int32Array; // a state per unit at most, and the root
+    let trie: Uint16Array | Int32Array = new Table((Math.ceil(units / 2) + 1) * width);
+    const child = [0];
+    const sibling = [0];
+    const symbol = [0];
     const own: (Output[] | undefined)[] = [undefined];
     let states = 1;
     for (const { folded, out } of phrases) {
-      let row = 0;
+      let s = 0;
       for (let k = 0; k < folded.length; k++) {
-        const slot = row + this.symbolOf[folded.charCodeAt(k)]!;
-        let next = delta[slot]!;
+        const sym = symbolOf[folded.charCodeAt(k)]!;
+        let next = trie[s * width + sym]!;
         if (next === 0) {
-          next = states++ * width;
-          delta[slot] = next;
+          next = states++;
+          if (states * width > trie.length) {
+            const larger = new Table(trie.length * 2);
+            larger.set(trie);
+            trie = larger;
+          }
+          trie[s * width + sym] = next;
+          child.push(0);
+          sibling.push(child[s]!);
+          child[s] = next;
+          symbol.push(sym);
           own.push(undefined);
         }
-        row = next;
+        s = next;
       }
-      (own[row / width] ??= []).push(out);
+      (own[s] ??= []).push(out);
     }
-    delta = delta.slice(0, states * width);
+    // The failure function folded into the transitions in BFS order, so that every state has a transition
+    // for every symbol: a DFA. A state's row is its failure state's (shallower, so complete already) with
+    // its own edges written over it. Each entry is (target << 1) | (1 when the target ends a phrase); 16 bits
+    // an entry while the states allow, as this table is the largest thing a check reads.
+    const delta = states <= 0x7fff ? new Uint16Array(states * width) : new Uint32Array(states * width);
     const outputs: (Output[] | undefined)[] = new Array(states);
-    const fail = new Uint32Array(states);
     outputs[0] = own[0];
-    const queue = new Uint32Array(states);
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
     let tail = 0;
-    for (let sym = 1; sym < width; sym++) if (delta[sym] !== 0) queue[tail++] = delta[sym]!;
-    for (let head = 0; head < tail; head++) {
-      const row = queue[head]!;
-      const s = row / width;
-      const failRow = fail[s]!;
-      const inherited = outputs[failRow / width];
-      const mine = own[s];
-      outputs[s] = mine && inherited ? [...mine, ...inherited] : (mine ?? inherited);
-      for (let sym = 1; sym < width; sym++) {
-        const next = delta[row + sym]!;
-        if (next === 0) {
-          delta[row + sym] = delta[failRow + sym]!;
-        } else {
-          fail[next / width] = delta[failRow + sym]!;
-          queue[tail++] = next;
-        }
+    for (let head = -1; head < tail; head++) {
+      const s = head < 0 ? 0 : queue[head]!;
+      const row = s * width;
+      const failRow = fail[s]! * width;
+      if (s !== 0) delta.copyWithin(row, failRow, failRow + width);
+      for (let c = child[s]!; c !== 0; c = sibling[c]!) {
+        const failure = s === 0 ? 0 : delta[failRow + symbol[c]!]! >> 1;
+        fail[c] = failure;
+        const mine = own[c];
+        const inherited = outputs[failure];
+        outputs[c] = mine && inherited ? [...mine, ...inherited] : (mine ?? inherited);
+        delta[row + symbol[c]!] = (c << 1) | (outputs[c] ? 1 : 0);
+        queue[tail++] = c;
       }
     }
-    // Each entry becomes (target row << 1) | (1 when the target state has outputs).
-    const packed = new Int32Array(delta.length);
-    for (let k = 0; k < delta.length; k++) {
-      const target = delta[k]!;
-      packed[k] = (target << 1) | (outputs[target / width] ? 1 : 0);
-    }
-    this.delta = packed;
+    this.automaton = { symbolOf, width, delta };
     this.outputs = outputs;
   }
 
@@ -129,36 +136,58 @@ export class PhraseIndex {
     return this.obfuscationGroups.includes(true);
   }
 
+  /** Folds a draft and finds every phrase in it: one pass over the text (two when it may hold look-alikes). */
+  scanDraft(text: string): { folded: FoldedText; hits: PhraseHit[][] } {
+    const folded = foldText(text, true, this.automaton);
+    const hits = this.emptyHits();
+    const { matches, matchCount } = folded;
+    for (let k = 0; k < matchCount; k += 2) this.collect(folded, matches[k]!, matches[k + 1]! >> 1, hits, false);
+    const alt = this.hasObfuscationGroups ? deobfuscate(folded) : null;
+    if (alt) this.scanStream(alt, hits, true);
+    return { folded, hits };
+  }
+
   /** Hits per group, in order of their end. `alt` is a deobfuscated stream for obfuscation groups. */
   scan(text: FoldedText, alt: FoldedText | null = null): PhraseHit[][] {
-    const hits: PhraseHit[][] = Array.from({ length: this.groupCount }, () => []);
+    const hits = this.emptyHits();
     this.scanStream(text, hits, false);
     if (alt) this.scanStream(alt, hits, true);
     return hits;
   }
 
+  private emptyHits(): PhraseHit[][] {
+    const hits: PhraseHit[][] = [];
+    for (let group = 0; group < this.groupCount; group++) hits.push([]);
+    return hits;
+  }
+
   private scanStream(text: FoldedText, hits: PhraseHit[][], altStream: boolean): void {
-    const { codes, starts, ends, length } = text;
-    const { symbolOf, delta, width, outputs } = this;
+    const { codes, length } = text;
+    const { symbolOf, delta, width } = this.automaton;
     let step = 0;
     for (let i = 0; i < length; i++) {
-      step = delta[(step >> 1) + symbolOf[codes[i]!]!]!;
-      if ((step & 1) === 0) continue;
-      for (const out of outputs[(step >> 1) / width]!) {
-        if (altStream && !this.obfuscationGroups[out.group]) continue;
-        const first = i - out.length + 1;
-        if (first > 0 && isWordUnit(codes[first - 1]!) && isWordUnit(codes[first]!)) continue;
-        let last = i;
-        if (out.prefix) {
-          while (last + 1 < length && isWordUnit(codes[last + 1]!)) last++;
-        } else if (last + 1 < length && isWordUnit(codes[last + 1]!) && isWordUnit(codes[last]!)) {
-          continue;
-        }
-        const hit = { index: out.index, start: starts[first]!, end: ends[last]! };
-        const list = hits[out.group]!;
-        if (altStream && list.some((h) => h.start === hit.start && h.end === hit.end && h.index === hit.index)) continue;
-        list.push(hit);
+      step = delta[(step >> 1) * width + symbolOf[codes[i]!]!]!;
+      if (step & 1) this.collect(text, i, step >> 1, hits, altStream);
+    }
+  }
+
+  /** The whole-word hits among the phrases ending at folded unit `i` in `state`. */
+  private collect(text: FoldedText, i: number, state: number, hits: PhraseHit[][], altStream: boolean): void {
+    const { codes, starts, ends, length } = text;
+    for (const out of this.outputs[state]!) {
+      if (altStream && !this.obfuscationGroups[out.group]) continue;
+      const first = i - out.length + 1;
+      if (first > 0 && isWordUnit(codes[first - 1]!) && isWordUnit(codes[first]!)) continue;
+      let last = i;
+      if (out.prefix) {
+        while (last + 1 < length && isWordUnit(codes[last + 1]!)) last++;
+      } else if (last + 1 < length && isWordUnit(codes[last + 1]!) && isWordUnit(codes[last]!)) {
+        continue;
       }
+      const hit = { index: out.index, start: starts[first]!, end: ends[last]! };
+      const list = hits[out.group]!;
+      if (altStream && list.some((h) => h.start === hit.start && h.end === hit.end && h.index === hit.index)) continue;
+      list.push(hit);
     }
   }
 }

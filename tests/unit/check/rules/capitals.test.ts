@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findEntities } from '../../../../utils/check/detect/entities';
+import { capitalsRule } from '../../../../utils/check/rules/capitals';
+import type { RuleInput } from '../../../../utils/check/rules/define';
+import { foldText } from '../../../../utils/check/text/fold';
 import { checkWith, policyWith } from '../helpers';
 
 const rule = { id: 'shouting', kind: 'capitals', level: 'warning', maxRatio: 0.5, minLetters: 12 };
@@ -73,4 +78,37 @@ describe('capitals: settings', () => {
       expect(() => policyWith([{ ...rule, ...bad }])).toThrow();
     },
   );
+});
+
+describe('capitals: the letters counted while folding', () => {
+  // The rule clears most drafts on the fold's counts and reads word by word only when those shout: both
+  // ways must judge every draft alike, marks, astral letters, lone surrogates and entities included.
+  const unit = fc.constantFrom(
+    ...['A', 'B', 'É', 'a', 'b', 'é', 'ß', 'Ａ', '𝐁', '𝐨', 'E\u0301', '\u200b', '\u3164', '\u00ad', '1', ' ', '\n', '.', '!'],
+    ...['😀', '❤️', '#', '@', 'acme.it', '#Tag', '@ACME', 'HTTPS://X.COM/A', '\ud835', '\udc01', '\ud800'],
+  );
+  const judge = (text: string, counted: boolean, maxRatio: number, minLetters: number) => {
+    const folded = foldText(text, false);
+    const input = {
+      draft: { text, platform: 'x', surface: 'post' },
+      letters: counted && folded.letters >= 0 ? { letters: folded.letters, capitals: folded.capitals } : null,
+      entities: () => findEntities(text),
+    } as unknown as RuleInput;
+    return capitalsRule.run({ maxRatio, minLetters }, input);
+  };
+
+  it('judges alike with and without them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 30 }).map((units) => units.join('')),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 15 }),
+        (text, maxRatio, minLetters) => {
+          expect(judge(text, true, maxRatio, minLetters)).toEqual(judge(text, false, maxRatio, minLetters));
+        },
+      ),
+      // A lone high surrogate hides the letter after it from the word-by-word reading.
+      { seed: 20261127, numRuns: 5000, examples: [['\ud800aBC', 0.7, 0], ['AB #Tag CD', 0.9, 0]] },
+    );
+  });
 });

@@ -30,6 +30,12 @@ describe('foldText', () => {
     expect(pieces).toEqual(['É\u0301', '😀', '😀', ' ', 'Ａ', 'b\u200B', 'c', '\r\n', 'd']);
   });
 
+  it('gives a unit all the units it folds to, however many the draft has', () => {
+    const one = folded('\ufdfa'); // ﷺ: eighteen units
+    expect(one).toHaveLength(18);
+    expect(folded('\ufdfa'.repeat(200))).toBe(one.repeat(200));
+  });
+
   it('folds patterns like drafts', () => {
     expect(foldPlain('  Help   Désk ')).toBe('help desk');
   });

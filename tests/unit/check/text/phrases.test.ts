@@ -58,3 +58,23 @@ describe('the look-alike pre-check', () => {
     );
   });
 });
+
+describe('folding and scanning in one pass', () => {
+  it('finds what folding, then scanning, finds', () => {
+    const unit = fc.constantFrom(...'abcAB é1 .-\u200b\u0301ß'.split(/(?:)/u), '😀', '𝐚', 'ﷺ');
+    const text = fc.array(unit, { maxLength: 40 }).map((units) => units.join(''));
+    const phrase = fc.array(fc.constantFrom(...'abcé1 -ß'.split('')), { minLength: 1, maxLength: 4 })
+      .map((cs) => cs.join('')).chain((p) => fc.constantFrom(p, `${p}*`));
+    fc.assert(
+      fc.property(fc.array(fc.array(phrase, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }), text, (lists, draft) => {
+        const builder = new PhraseIndexBuilder();
+        lists.forEach((list, i) => builder.addGroup(list, { obfuscation: i === 0 }));
+        const index = builder.build();
+        const separate = foldText(draft, false);
+        const expected = index.scan(separate, deobfuscate(separate));
+        expect(index.scanDraft(draft).hits).toEqual(expected);
+      }),
+      { seed: 20261127, numRuns: 3000 },
+    );
+  });
+});

@@ -122,11 +122,16 @@ function mayStartLabel(text: string, dot: number): boolean {
   return (next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a) || next >= 0x80 || (next >= 0x30 && next <= 0x39);
 }
 
-/** twitter-text's extractUrlsWithIndices (bare domains included), with UTF-16 indices. */
-export function findUrls(text: string): UrlMatch[] {
+// The last text's URLs: a check asks twice for the same draft (its entities, and its length on X).
+let lastUrls: { text: string; urls: readonly UrlMatch[] } = { text: '', urls: [] };
+
+/** twitter-text's extractUrlsWithIndices (bare domains included), with UTF-16 indices. Shared: do not change it. */
+export function findUrls(text: string): readonly UrlMatch[] {
   if (!text.includes('.')) return [];
+  if (lastUrls.text === text) return lastUrls.urls;
   const urls: UrlMatch[] = [];
   for (const [from, to] of entityWindows(text, ['.'], mayStartLabel)) urlsIn(text.slice(from, to), from, urls);
+  lastUrls = { text, urls };
   return urls;
 }
 

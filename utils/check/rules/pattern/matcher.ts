@@ -44,7 +44,8 @@ export function compileFinder(pattern: string, ignoreCase: boolean, options: Fin
   const t = translate(pattern);
   const fold = ignoreCase || t?.ignoreCase === true;
   if (options.native !== false && nativeEligible(t, ignoreCase)) {
-    return nativeFinder(new RegExp(t.source, fold ? 'giu' : 'gu'), t.literal.length >= 2 ? literalFinder(t.literal, fold) : null);
+    const literalAt = t.literal.length >= 2 ? literalFinder(t.literal, fold) : null;
+    return nativeFinder(new RegExp(t.source, fold ? 'giu' : 'gu'), literalAt, t.literalBefore);
   }
   // Compiled on first need: re2js takes a millisecond or more per pattern, and a policy's patterns are
   // validated at load, so this cannot fail here. A draft without the required literal never pays for it.
@@ -53,12 +54,19 @@ export function compileFinder(pattern: string, ignoreCase: boolean, options: Fin
   return re2Finder(re2, t && t.literal.length >= 2 ? literalFinder(t.literal, fold) : null, t?.literalBefore ?? Infinity);
 }
 
-function nativeFinder(re: RegExp, literalAt: ((text: string, from: number) => number) | null): SpanFinder {
+function nativeFinder(re: RegExp, literalAt: ((text: string, from: number) => number) | null, before: number): SpanFinder {
+  const reach = Number.isFinite(before) ? 2 * before : Infinity; // code points to UTF-16 units, at most
   return (text) => {
     const spans: Span[] = [];
-    // A draft without the literal every match needs is not scanned at all (indexOf is far cheaper).
-    if (literalAt && literalAt(text, 0) < 0) return spans;
-    re.lastIndex = 0;
+    // A draft without the literal every match needs is not scanned at all (indexOf is far cheaper), and one
+    // with it only from where the first match can start.
+    let from = 0;
+    if (literalAt) {
+      const at = literalAt(text, 0);
+      if (at < 0) return spans;
+      if (reach !== Infinity) from = Math.max(0, at - reach);
+    }
+    re.lastIndex = from;
     for (let m = re.exec(text); m !== null && spans.length < MAX_SPANS; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;

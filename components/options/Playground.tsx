@@ -53,7 +53,16 @@ export function Playground({ tr: { t, locale }, policy, memberId }: Props) {
     const remeasure = () => current.remeasure();
     window.addEventListener('scroll', remeasure, { passive: true, capture: true });
     window.addEventListener('resize', remeasure);
+    // The rest of the page changes (an import's error panel opens above, the audit log grows): as the composer
+    // does for the site's page, draw again once a frame if the textarea moved.
+    let frame = 0;
+    const moved = new MutationObserver(() => {
+      if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), current.remeasureIfMoved()));
+    });
+    moved.observe(document.getElementById('app') ?? document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     return () => {
+      cancelAnimationFrame(frame);
+      moved.disconnect();
       observer.disconnect();
       window.removeEventListener('scroll', remeasure, { capture: true });
       window.removeEventListener('resize', remeasure);

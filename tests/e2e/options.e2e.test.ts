@@ -112,6 +112,20 @@ describe('playground', () => {
     expect(bar.x).toBeGreaterThan(box.x);
     expect(bar.y).toBeGreaterThan(box.y);
     expect(bar.y + bar.height).toBeLessThan(box.y + box.height);
+    // Something opens above the playground (an import's error panel): the bars follow the text.
+    const shift = async () => {
+      const [b, t] = [(await confidential.first().boundingBox())!, (await draft.boundingBox())!];
+      return Math.round(b.y - t.y);
+    };
+    const before = await shift();
+    await options.evaluate(() => {
+      const panel = document.createElement('div');
+      panel.id = 'e2e-shift';
+      panel.style.height = '120px';
+      document.getElementById('playground')!.before(panel);
+    });
+    await expect.poll(shift).toBe(before);
+    await options.evaluate(() => document.getElementById('e2e-shift')!.remove());
     await draft.fill('');
     await expect.poll(() => options.locator('[data-finding]').count()).toBe(0);
   });

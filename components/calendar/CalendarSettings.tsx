@@ -4,6 +4,7 @@ import { db } from '../../utils/calendar/db';
 import { feedOrigin, feedUrlProblem, type FeedState } from '../../utils/calendar/feed';
 import { BackupError, exportBackup, importBackup } from '../../utils/calendar/backup';
 import { putMany, StoreError } from '../../utils/calendar/store';
+import { BACKUP_IMPORT_MAX_BYTES, ImportFileError, readImportFile } from '../../utils/calendar/import-file';
 import { localZone } from '../../utils/calendar/time';
 import { watchSnapshot } from '../../utils/calendar/snapshot';
 import type { Message } from '../../utils/messages';
@@ -121,9 +122,9 @@ export function CalendarSettings() {
             const input = event.currentTarget;
             const file = input.files?.[0];
             input.value = '';
-            if (file) void file.text().then((text) => importBackup(db(), text)).then(
+            if (file) void readImportFile(file, BACKUP_IMPORT_MAX_BYTES, 'backup').then((text) => importBackup(db(), text)).then(
               (n) => setNote({ text: t('calendar.settings.backupImported', [String(n)]) }),
-              (error) => (error instanceof BackupError ? setNote({ text: t('calendar.settings.backupRefused', [error.message]), error: true }) : fail(error)),
+              (error) => (error instanceof BackupError || error instanceof ImportFileError ? setNote({ text: t('calendar.settings.backupRefused', [error.message]), error: true }) : fail(error)),
             );
           }} />
         </label>

@@ -1,6 +1,7 @@
 import type { PortavoceDb } from '../../utils/calendar/db';
 import type { CalendarEntry } from '../../utils/calendar/entry';
 import { allEntries } from '../../utils/calendar/store';
+import { ICS_IMPORT_MAX_BYTES, ImportFileError, readImportFile } from '../../utils/calendar/import-file';
 
 export type ImportResult = { ok: true; added: number; updated: number } | { ok: false; line?: number; message: string };
 
@@ -9,9 +10,10 @@ export async function importIcsFile(file: Blob, tz: string, store: (entries: Cal
   const { parseIcs, IcsError } = await import('../../utils/calendar/ics');
   let entries: CalendarEntry[];
   try {
-    entries = parseIcs(await file.text(), { tz });
+    entries = parseIcs(await readImportFile(file, ICS_IMPORT_MAX_BYTES, 'calendar'), { tz });
   } catch (error) {
     if (error instanceof IcsError) return { ok: false, ...(error.line ? { line: error.line } : {}), message: error.message };
+    if (error instanceof ImportFileError) return { ok: false, message: error.message };
     throw error;
   }
   return { ok: true, ...(await store(entries)) };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarEntrySchema, type CalendarEntry } from './entry';
 import type { PortavoceDb } from './db';
 import { allEntries, putMany } from './store';
+import { BACKUP_IMPORT_MAX_BYTES, tooBig } from './import-file';
 
 export const BACKUP_FORMAT = 'portavoce-calendar-backup';
 export const BACKUP_VERSION = 1;
@@ -15,7 +16,7 @@ export interface Backup {
 }
 
 export class BackupError extends Error {
-  constructor(readonly reason: 'not-json' | 'foreign' | 'newer' | 'invalid', message: string) {
+  constructor(readonly reason: 'too-big' | 'not-json' | 'foreign' | 'newer' | 'invalid', message: string) {
     super(message);
     this.name = 'BackupError';
   }
@@ -28,6 +29,7 @@ export async function exportBackup(database: PortavoceDb, now = new Date()): Pro
 
 /** Reads a backup file, refusing anything that is not one of ours or is from a newer Portavoce. Changes nothing. */
 export function readBackup(text: string): CalendarEntry[] {
+  if (text.length > BACKUP_IMPORT_MAX_BYTES) throw new BackupError('too-big', tooBig(text.length, BACKUP_IMPORT_MAX_BYTES, 'backup').message);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -54,6 +54,14 @@ function checkOneOf(value: string, allowed: readonly string[], l: ContentLine, l
   }
 }
 
+/** iCalendar 2.0 (RFC 5545) is what Portavoce reads; `VERSION:min;max` is fine when 2.0 is within. */
+function checkVersion(value: string, l: ContentLine): void {
+  const [min, max = min] = value.split(';').map((v) => Number.parseFloat(v.trim()));
+  if (min! <= 2 && max! >= 2) return;
+  if (min! > 2) throw new IcsError(`this calendar is iCalendar version ${value.trim()}, newer than the 2.0 Portavoce reads: update Portavoce or export it as iCalendar 2.0`, l.line);
+  throw new IcsError(`VERSION:${value.trim()} is not iCalendar 2.0 (a vCalendar 1.0 file?): export the calendar as iCalendar 2.0`, l.line);
+}
+
 /** Throws an IcsError naming the first line that is not a well-formed calendar. */
 export function scanIcs(text: string): ContentLine[] {
   const lines = unfold(text);
@@ -68,6 +76,8 @@ export function scanIcs(text: string): ContentLine[] {
       const open = stack.pop();
       if (open !== value.trim().toUpperCase()) throw new IcsError(`END:${value} closes ${open ? `BEGIN:${open}` : 'nothing'}`, l.line);
       if (stack.length === 0 && l !== lines[lines.length - 1]) throw new IcsError('content after END:VCALENDAR', l.line + 1);
+    } else if (stack.length === 1 && l.name === 'VERSION') {
+      checkVersion(value, l);
     } else if (stack.at(-1) === 'VEVENT') {
       if (DATE_PROPS.has(l.name) && !/VALUE=PERIOD/i.test(l.text)) checkDate(value, l);
       else if (l.name === 'X-PORTAVOCE-KIND') checkOneOf(value, KINDS, l);

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import type { QuietPeriod } from '../check/types';
 import { calendarEntrySchema, LOCAL_SOURCE, type CalendarEntry, type OccurrenceState } from './entry';
 import { IcsError, scanIcs } from './ics-scan';
+import { ICS_IMPORT_MAX_BYTES, tooBig } from './import-file';
 import { occurrencesIn } from './occurrences';
 import { addDays, floating, isDate, isTimeZone, localZone, utcToWall } from './time';
 import { vtimezones } from './vtimezone';
@@ -50,6 +51,8 @@ function derivedId(summary: string, start: string): string {
  * half-read. Events with RECURRENCE-ID fold into their series as per-occurrence status.
  */
 export function parseIcs(input: string, options: ImportOptions = {}): CalendarEntry[] {
+  // A character is at least a byte: longer text than the limit in bytes is over it.
+  if (input.length > ICS_IMPORT_MAX_BYTES) throw new IcsError(tooBig(input.length, ICS_IMPORT_MAX_BYTES, 'calendar').message);
   const lines = scanIcs(input);
   const tz = options.tz ?? localZone();
   const eventLines = lines.filter((l) => l.name === 'BEGIN' && /:VEVENT\s*$/i.test(l.text)).map((l) => l.line);

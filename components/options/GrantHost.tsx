@@ -4,8 +4,8 @@ import type { Translator } from '../i18n/useTranslator';
 import { ask } from './ask';
 
 /**
- * IT's policy URL on a server that does not allow cross-origin requests: an enterprise install cannot grant an
- * optional host permission, so the member grants it here, once, and the policy is fetched again.
+ * A policy URL the browser may not fetch (no host permission, a server without CORS headers): IT's, which an
+ * enterprise install cannot grant, or the member's own after a declined prompt. Granted here, once, and fetched again.
  */
 export function GrantHost({ tr: { t }, url }: { tr: Translator; url: string }) {
   const checked = checkPolicyUrl(url);

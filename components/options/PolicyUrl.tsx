@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/useTranslator';
 import { ask, type Reply } from './ask';
 import { formatTime } from './format';
 import { PolicyProblem } from './PolicyProblem';
+import { GrantHost } from './GrantHost';
 
 /** The URL source: set it (the host asked for as an optional permission right then), refresh now, remove. */
 export function PolicyUrl({ tr, slot }: { tr: Translator; slot: SourceSlot | null }) {
@@ -65,6 +66,7 @@ export function PolicyUrl({ tr, slot }: { tr: Translator; slot: SourceSlot | nul
             {slot.policy && (<><dt>{t('options.url.policy')}</dt><dd>{slot.policy.name}</dd></>)}
           </dl>
           {slot.error && <PolicyProblem tr={tr} source="url" problem={slot.error} name={slot.origin} lastGood={slot.loadedAt} />}
+          {slot.error?.code === 'permission' && <GrantHost tr={tr} url={slot.origin} />}
           <div class="actions">
             <button type="button" class="btn" data-action="refresh-policy" disabled={busy} onClick={() => void refresh()}>{t('options.url.refresh')}</button>
             <button type="button" class="btn" data-action="remove-url" disabled={busy} onClick={() => void ask({ type: 'policy:set-url', url: null })}>{t('options.url.remove')}</button>

@@ -38,8 +38,20 @@ export const activePolicyItem = storage.defineItem<ActivePolicy | null>('local:a
 /** Every policy source's state (last good policy, ETag, latest error) and IT's member lock; owned by the background. */
 export const policySourcesItem = storage.defineItem<PolicySources>('local:policySources', { fallback: NO_SOURCES, version: 1 });
 
-/** Publish-gate overrides, oldest first: where v1 kept them. Now only read once, to move them to the database (utils/audit/store). */
+/**
+ * Publish-gate overrides, oldest first: where v1 kept them, and where an override waits when the database cannot
+ * take it (a full disk, no IndexedDB) until the background's retry moves it there (entrypoints/background/audit.ts).
+ */
 export const auditItem = storage.defineItem<AuditEntry[]>('local:audit', { fallback: [], version: 1 });
+
+/** Overrides waiting in `auditItem` and why; null when none wait. Owned by the background. */
+export interface AuditStatus {
+  pending: number;
+  problem: 'disk-full' | 'unavailable' | 'failed';
+  /** When the first of them could not be saved. */
+  since: string;
+}
+export const auditStatusItem = storage.defineItem<AuditStatus | null>('local:auditStatus', { fallback: null, version: 1 });
 
 export interface Settings {
   /** 'auto' follows the browser's language. */

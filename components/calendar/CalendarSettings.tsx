@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { db } from '../../utils/calendar/db';
 import { feedOrigin, feedUrlProblem, type FeedState } from '../../utils/calendar/feed';
 import { BackupError, exportBackup, importBackup } from '../../utils/calendar/backup';
-import { putMany, StoreError } from '../../utils/calendar/store';
+import { putMany } from '../../utils/calendar/store';
 import { BACKUP_IMPORT_MAX_BYTES, ImportFileError, readImportFile } from '../../utils/calendar/import-file';
 import { localZone } from '../../utils/calendar/time';
 import { watchSnapshot } from '../../utils/calendar/snapshot';
@@ -12,6 +12,7 @@ import { activePolicyItem, calendarFeedStateItem, calendarFeedUrlItem, composerC
 import { useTranslator } from '../i18n/useTranslator';
 import { dateTimeLabel } from './format';
 import { downloadText, exportIcsText, importIcsFile } from './transfer';
+import { storeErrorText } from './storage-problem';
 
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
@@ -39,8 +40,9 @@ export function CalendarSettings() {
     void browser.permissions.contains({ origins: [feedOrigin(inUse)] }).then(setCanRead, () => setCanRead(true));
   }, [inUse]);
 
-  const fail = (error: unknown) =>
-    setNote({ text: error instanceof StoreError && error.reason === 'disk-full' ? t('popup.diskFull') : error instanceof Error ? error.message : String(error), error: true });
+  const fail = (error: unknown) => setNote({ text: storeErrorText(error, t), error: true });
+  // No storage in this window (a private window): said at once, not at the first import.
+  useEffect(() => void db().open().catch((error) => fail(error)), []);
 
   /** Asked for inside the click: browsers grant optional permissions only during a user gesture. */
   const askAccess = (feed: string) =>

@@ -7,9 +7,14 @@ import { AUDIT_CHANNEL } from '../../utils/audit/changes';
 import { formatTime } from './format';
 
 /** The log, read again whenever the background announces a change (the member can keep the page open while posting). */
-function useAuditLog(): [AuditRow[] | null, () => void] {
+function useAuditLog(): [AuditRow[] | null, () => void, Waiting | null] {
   const [rows, setRows] = useState<AuditRow[] | null>(null);
-  const reload = () => void ask<{ ok: boolean; entries?: AuditRow[] }>({ type: 'audit:list' }).then((r) => setRows(r.entries ?? []));
+  const [waiting, setWaiting] = useState<Waiting | null>(null);
+  const reload = () =>
+    void ask<{ ok: boolean; entries?: AuditRow[]; pending?: unknown[]; problem?: Waiting['problem'] }>({ type: 'audit:list' }).then((r) => {
+      setRows(r.entries ?? []);
+      setWaiting(r.problem ? { pending: r.pending?.length ?? 0, problem: r.problem } : null);
+    }, () => setRows([]));
   useEffect(() => {
     reload();
     const onVisible = () => document.visibilityState === 'visible' && reload();
@@ -24,7 +29,13 @@ function useAuditLog(): [AuditRow[] | null, () => void] {
       clearInterval(timer);
     };
   }, []);
-  return [rows, reload];
+  return [rows, reload, waiting];
+}
+
+/** Overrides the database could not take yet (the background keeps them and retries), and why. */
+interface Waiting {
+  pending: number;
+  problem: 'disk-full' | 'unavailable' | 'failed';
 }
 
 function download(name: string, type: string, text: string): void {
@@ -38,7 +49,7 @@ function download(name: string, type: string, text: string): void {
 
 /** The publish gate's overrides, newest first: filter, export (what is shown), clear with a confirmation. Never edited. */
 export function AuditSection({ tr: { t, locale } }: { tr: Translator }) {
-  const [rows, reload] = useAuditLog();
+  const [rows, reload, waiting] = useAuditLog();
   const [filter, setFilter] = useState<AuditFilter>({ memberId: 'all', ruleId: 'all' });
   const [confirming, setConfirming] = useState(false);
   const all = rows ?? [];
@@ -72,6 +83,12 @@ export function AuditSection({ tr: { t, locale } }: { tr: Translator }) {
           <input type="date" data-audit-filter="to" value={filter.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value || undefined })} />
         </label>
       </div>
+      {waiting && (
+        <p class="error" role="alert" data-audit-pending={waiting.pending}>
+          {waiting.problem === 'unavailable' ? t('options.audit.unavailable') : waiting.problem === 'disk-full' ? t('options.audit.diskFull') : t('options.audit.failed')}{' '}
+          {waiting.pending > 0 && t('options.audit.pending', [waiting.pending])}
+        </p>
+      )}
       <p role="status" data-audit-count>{rows === null ? t('common.loading') : t('options.audit.count', [shown.length, all.length])}</p>
       <div class="actions">
         <button type="button" class="btn" data-action="export-csv" disabled={shown.length === 0}

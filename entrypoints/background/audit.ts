@@ -1,10 +1,20 @@
 // The audit log's owner in the background: appends, reads and clears go through one queue, so two
 // overrides at once both land and a clear never interleaves with an append.
-import { auditItem } from '../../utils/storage';
+//
+// An override is never lost: when the database cannot take it (a full disk, no IndexedDB), the entry waits in
+// storage.local (the key v1 kept the log in) and is retried on every append and read of the log, every wake of
+// the worker and every minute on an alarm, until it lands. Meanwhile the toolbar button shows "!" and the
+// options page says how many entries wait and why.
+import { browser } from 'wxt/browser';
+import { auditItem, auditStatusItem, type AuditStatus } from '../../utils/storage';
 import { appendAudit, clearAudit, listAudit } from '../../utils/audit/store';
 import { auditEntrySchema, type AuditEntry } from '../../utils/audit/entry';
-import { db } from '../../utils/calendar/db';
+import { db, type AuditRow } from '../../utils/calendar/db';
+import { asStoreError } from '../../utils/calendar/store';
 import { AUDIT_CHANNEL } from '../../utils/audit/changes';
+
+export const AUDIT_RETRY_ALARM = 'portavoce:audit-retry';
+const RETRY_MINUTES = 1;
 
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -24,35 +34,129 @@ function announce(): void {
   }
 }
 
-export const appendAuditEntry = (entry: AuditEntry) => serial(() => appendAudit(entry)).then(announce);
+/** Retries waiting entries on the alarm; call once, synchronously, when the worker starts. */
+export function registerAudit(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUDIT_RETRY_ALARM) void flushPendingAudit();
+  });
+}
+
+/**
+ * Moves the entries waiting in storage.local into the database. Idempotent: an entry already there (same
+ * time and draft hash) is not added twice if the worker stopped half-way. Entries that no longer validate stay
+ * where they were rather than being lost. Throws, keeping them all, when the database cannot take them.
+ */
+async function movePending(): Promise<number> {
+  const legacy = await auditItem.getValue();
+  if (!Array.isArray(legacy) || legacy.length === 0) return 0;
+  const valid: AuditEntry[] = [];
+  const invalid: unknown[] = [];
+  for (const raw of legacy) {
+    const parsed = auditEntrySchema.safeParse(raw);
+    if (parsed.success) valid.push(parsed.data);
+    else invalid.push(raw);
+  }
+  const table = db().audit;
+  await db().transaction('rw', table, async () => {
+    for (const entry of valid) {
+      const present = await table.where('at').equals(entry.at).filter((row) => row.draftHash === entry.draftHash).count();
+      if (present === 0) await table.add({ ...entry });
+    }
+  });
+  if (invalid.length) await auditItem.setValue(invalid as AuditEntry[]);
+  else await auditItem.removeValue();
+  return valid.length;
+}
+
+/** What the toolbar and the options page show about waiting entries. */
+async function setStatus(problem: AuditStatus['problem'] | null): Promise<void> {
+  const pending = (await auditItem.getValue()).length;
+  const status: AuditStatus | null = pending && problem ? { pending, problem, since: (await auditStatusItem.getValue())?.since ?? new Date().toISOString() } : null;
+  await auditStatusItem.setValue(status);
+  try {
+    const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+    await action?.setBadgeText({ text: status ? '!' : '' });
+    if (status) await action?.setBadgeBackgroundColor({ color: '#b3261e' });
+    await action?.setTitle({ title: status ? `Portavoce: ${pending} audit ${pending === 1 ? 'entry waits' : 'entries wait'} to be saved (${PROBLEM_TEXT[problem!]}); retrying every minute.` : '' });
+  } catch {
+    // No toolbar button here (a test environment): the options page still says it.
+  }
+  if (status && !(await browser.alarms.get(AUDIT_RETRY_ALARM))) await browser.alarms.create(AUDIT_RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
+  else if (!status) await browser.alarms.clear(AUDIT_RETRY_ALARM);
+}
+
+const PROBLEM_TEXT: Record<AuditStatus['problem'], string> = {
+  'disk-full': 'the disk is full',
+  unavailable: 'this browser cannot save data here',
+  failed: 'the database failed',
+};
+
+/** Tries the waiting entries now: how many moved and how many still wait. Never throws. */
+async function retryPending(): Promise<{ moved: number; waiting: number }> {
+  const before = (await auditItem.getValue()).length;
+  if (before === 0 && !(await auditStatusItem.getValue())) return { moved: 0, waiting: 0 };
+  try {
+    const moved = await movePending();
+    await setStatus(null);
+    return { moved, waiting: 0 };
+  } catch (error) {
+    await setStatus(asStoreError(error).reason as AuditStatus['problem']);
+    return { moved: 0, waiting: before };
+  }
+}
+
+/** Retries the waiting entries now (the alarm). */
+export const flushPendingAudit = () => serial(retryPending).then((r) => (r.moved && announce(), r));
+
+export type AppendResult = { saved: true } | { saved: false; pending: number; problem: AuditStatus['problem'] };
+
+/** Appends an override; when the database cannot take it, it waits in storage.local (in order, after any waiting before it). */
+export const appendAuditEntry = (entry: AuditEntry): Promise<AppendResult> =>
+  serial(async (): Promise<AppendResult> => {
+    let problem: AuditStatus['problem'] | null = null;
+    if ((await retryPending()).waiting === 0) {
+      try {
+        await appendAudit(entry);
+        return { saved: true };
+      } catch (error) {
+        problem = asStoreError(error).reason as AuditStatus['problem'];
+      }
+    }
+    await auditItem.setValue([...(await auditItem.getValue()), entry]);
+    problem ??= (await auditStatusItem.getValue())?.problem ?? 'failed';
+    await setStatus(problem);
+    return { saved: false, pending: (await auditItem.getValue()).length, problem };
+  }).then((result) => (announce(), result));
+
+export interface AuditList {
+  entries: AuditRow[];
+  /** Overrides that wait to be saved, oldest first, and why (absent when none wait). */
+  pending?: AuditEntry[];
+  problem?: AuditStatus['problem'];
+}
+
+/** The log, newest first. */
 export const listAuditEntries = () => serial(() => listAudit());
+
+/** The log as the options page shows it: after one more try of the waiting entries, with them and why; never throws. */
+export const readAuditLog = (): Promise<AuditList> =>
+  serial(async () => {
+    await retryPending();
+    const status = await auditStatusItem.getValue();
+    const waiting = status ? { pending: await auditItem.getValue(), problem: status.problem } : {};
+    try {
+      return { entries: await listAudit(), ...waiting };
+    } catch (error) {
+      return { entries: [], pending: await auditItem.getValue(), problem: asStoreError(error).reason as AuditStatus['problem'] };
+    }
+  });
+
 export const clearAuditEntries = () => serial(() => clearAudit()).then(announce);
 
 /**
- * Moves the entries v1 kept in storage.local ('audit') into the database, once. Idempotent: an entry
- * already there (same time and draft hash) is not added twice if the worker stopped half-way. Entries that
- * no longer validate stay where they were rather than being lost.
+ * At every wake: moves the entries v1 kept in storage.local ('audit') into the database, once, and retries
+ * any that wait there since the database could not take them.
  */
 export function migrateLegacyAudit(): Promise<number> {
-  return serial(async () => {
-    const legacy = await auditItem.getValue();
-    if (!Array.isArray(legacy) || legacy.length === 0) return 0;
-    const valid: AuditEntry[] = [];
-    const invalid: unknown[] = [];
-    for (const raw of legacy) {
-      const parsed = auditEntrySchema.safeParse(raw);
-      if (parsed.success) valid.push(parsed.data);
-      else invalid.push(raw);
-    }
-    const table = db().audit;
-    await db().transaction('rw', table, async () => {
-      for (const entry of valid) {
-        const present = await table.where('at').equals(entry.at).filter((row) => row.draftHash === entry.draftHash).count();
-        if (present === 0) await table.add({ ...entry });
-      }
-    });
-    if (invalid.length) await auditItem.setValue(invalid as AuditEntry[]);
-    else await auditItem.removeValue();
-    return valid.length;
-  });
+  return flushPendingAudit().then((r) => r.moved);
 }

@@ -3,12 +3,13 @@ import { checkMessage } from '../../utils/messages';
 import {
   ensureActivePolicy, importPolicyFile, refreshPolicies, registerPolicySources, removePolicyFile, setMember, setPolicyUrl, startPolicySources,
 } from './policy-sources';
-import { appendAuditEntry, clearAuditEntries, listAuditEntries, migrateLegacyAudit } from './audit';
+import { appendAuditEntry, clearAuditEntries, migrateLegacyAudit, readAuditLog, registerAudit } from './audit';
 import { markPublished, refreshFeedNow, registerCalendar } from './calendar';
 
 export default defineBackground(() => {
   registerPolicySources();
   registerCalendar();
+  registerAudit();
   // Every wake (install, browser start, a message, an alarm): IT's settings, the alarm, the active policy; the v1 audit log moved once.
   void startPolicySources().catch((error) => console.error('Portavoce policy sources:', error));
   void migrateLegacyAudit().catch((error) => console.error('Portavoce audit migration:', error));
@@ -18,9 +19,9 @@ export default defineBackground(() => {
     const { message } = checked;
     switch (message.type) {
       case 'audit:append':
-        return appendAuditEntry(message.entry).then(() => ({ ok: true }));
+        return appendAuditEntry(message.entry).then((result) => ({ ok: true, ...result }));
       case 'audit:list':
-        return listAuditEntries().then((entries) => ({ ok: true, entries }));
+        return readAuditLog().then((log) => ({ ok: true, ...log }));
       case 'audit:clear':
         return clearAuditEntries().then(() => ({ ok: true }));
       case 'member:set':

@@ -5,7 +5,7 @@ import { fromRow, toRow } from './migrations';
 
 /** A write that did not happen; `reason` says why in words the UI can translate. */
 export class StoreError extends Error {
-  constructor(readonly reason: 'disk-full' | 'invalid' | 'not-found' | 'failed', message: string) {
+  constructor(readonly reason: 'disk-full' | 'unavailable' | 'invalid' | 'not-found' | 'failed', message: string) {
     super(message);
     this.name = 'StoreError';
   }
@@ -20,11 +20,16 @@ export async function writing<T>(database: PortavoceDb, work: () => Promise<T>):
   }
 }
 
+/** The database cannot be opened at all: no IndexedDB (some private windows), or it refuses to open. */
+const UNAVAILABLE = new Set([Dexie.errnames.MissingAPI, Dexie.errnames.OpenFailed, Dexie.errnames.DatabaseClosed, 'InvalidStateError', 'SecurityError']);
+
 export function asStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const names = [error, (error as { inner?: unknown })?.inner].map((e) => (e as { name?: string })?.name);
   if (names.includes(Dexie.errnames.QuotaExceeded) || names.includes('QuotaExceededError'))
     return new StoreError('disk-full', 'The disk is full: nothing was changed.');
+  if (names.some((name) => name && UNAVAILABLE.has(name)))
+    return new StoreError('unavailable', 'This browser window cannot save data (IndexedDB is unavailable, e.g. in a private window): nothing was changed.');
   return new StoreError('failed', error instanceof Error ? error.message : String(error));
 }
 

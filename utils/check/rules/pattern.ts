@@ -1,5 +1,6 @@
 import { defineRuleKind, ruleBase, type ZodApi } from './define';
-import { compileFinder, type SpanFinder } from './pattern/matcher';
+import { foldPlain } from '../text/fold';
+import { compileFinder, requiredLiteral, type SpanFinder } from './pattern/matcher';
 import { patternProblem } from './pattern/problems';
 
 const findsNothing: SpanFinder = () => [];
@@ -22,15 +23,22 @@ export const patternRule = defineRuleKind({
     en: '“{match}” matches a pattern this policy does not allow.',
     it: '«{match}» corrisponde a uno schema non ammesso da questa policy.',
   },
-  compile(rule) {
-    // `validate` reports a pattern that does not compile; a policy loaded without it checks nothing here.
+  compile(rule, env) {
+    let find: SpanFinder;
     try {
-      return compileFinder(rule.pattern, rule.ignoreCase);
+      find = compileFinder(rule.pattern, rule.ignoreCase);
     } catch {
-      return findsNothing;
+      // `validate` reports a pattern that does not compile; a policy loaded without it checks nothing here.
+      return { find: findsNothing, gate: null };
     }
+    // A literal every match contains goes into the phrase automaton too: folding keeps every occurrence
+    // (in lower case, without accents), so a draft where the fold saw none is not searched at all.
+    const literal = requiredLiteral(rule.pattern, rule.ignoreCase);
+    const gate = literal !== null && foldPlain(literal) !== '' ? env.phrases.addGroup([literal], { anywhere: true }) : null;
+    return { find, gate };
   },
-  run(find, input) {
+  run({ find, gate }, input) {
+    if (gate !== null && input.phrases(gate).length === 0) return [];
     try {
       return find(input.draft.text);
     } catch {

@@ -21,11 +21,14 @@ interface Output {
   index: number;
   length: number;
   prefix: boolean;
+  anywhere: boolean;
 }
 
 export interface PhraseGroupOptions {
   /** Also match look-alike and spaced-out spellings ("c0dename", "P.r.o.j.e.c.t"). */
   obfuscation?: boolean;
+  /** Match inside words too, not only whole words. */
+  anywhere?: boolean;
 }
 
 export class PhraseIndexBuilder {
@@ -36,10 +39,10 @@ export class PhraseIndexBuilder {
     const group = this.groups.length;
     this.groups.push(options);
     list.forEach((raw, index) => {
-      const prefix = raw.trimEnd().endsWith('*');
+      const prefix = options.anywhere !== true && raw.trimEnd().endsWith('*');
       const folded = foldPlain(prefix ? raw.trimEnd().slice(0, -1) : raw);
       if (folded.length === 0) return;
-      this.phrases.push({ folded, out: { group, index, length: folded.length, prefix } });
+      this.phrases.push({ folded, out: { group, index, length: folded.length, prefix, anywhere: options.anywhere === true } });
     });
     return group;
   }
@@ -177,12 +180,14 @@ export class PhraseIndex {
     for (const out of this.outputs[state]!) {
       if (altStream && !this.obfuscationGroups[out.group]) continue;
       const first = i - out.length + 1;
-      if (first > 0 && isWordUnit(codes[first - 1]!) && isWordUnit(codes[first]!)) continue;
       let last = i;
-      if (out.prefix) {
-        while (last + 1 < length && isWordUnit(codes[last + 1]!)) last++;
-      } else if (last + 1 < length && isWordUnit(codes[last + 1]!) && isWordUnit(codes[last]!)) {
-        continue;
+      if (!out.anywhere) {
+        if (first > 0 && isWordUnit(codes[first - 1]!) && isWordUnit(codes[first]!)) continue;
+        if (out.prefix) {
+          while (last + 1 < length && isWordUnit(codes[last + 1]!)) last++;
+        } else if (last + 1 < length && isWordUnit(codes[last + 1]!) && isWordUnit(codes[last]!)) {
+          continue;
+        }
       }
       const hit = { index: out.index, start: starts[first]!, end: ends[last]! };
       const list = hits[out.group]!;

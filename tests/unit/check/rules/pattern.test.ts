@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { checkWith, policyWith, spans } from '../helpers';
+import { compile } from '../../../../utils/check/engine';
 import { patternRule } from '../../../../utils/check/rules/pattern';
 import { compileFinder, nativeEligible } from '../../../../utils/check/rules/pattern/matcher';
 import { translate } from '../../../../utils/check/rules/pattern/native';
@@ -118,10 +119,8 @@ describe('pattern: engines', () => {
     // re2js with a literal and candidate positions
     '[a-d]{1,3}INV[0-9]+', '(?:ID|id)-+[0-9]', '(?i)pass\\w*', 'a.*b', '\\bN+V', '(a|b)+-', '(?i)[^a]{2}word',
   ];
-  const text = fc.string({
-    unit: fc.constantFrom('a', 'b', 'c', 'd', 'x', 'I', 'N', 'V', '-', '.', ' ', '\n', '1', '2', '3', '4', 'é', 'e\u0301', '🚀', 'A', 'P', 'S', 'W', 'O', 'R', 'D', 'ſ', '\u212a'),
-    maxLength: 40,
-  });
+  const units = ['a', 'b', 'c', 'd', 'x', 'I', 'N', 'V', '-', '.', ' ', '\n', '1', '2', '3', '4', 'é', 'e\u0301', '🚀', 'A', 'P', 'S', 'W', 'O', 'R', 'D', 'ſ', '\u212a'];
+  const text = fc.string({ unit: fc.constantFrom(...units), maxLength: 40 });
 
   it.each(patterns.flatMap((p) => [[p, false], [p, true]] as const))(
     'both engines find what re2js finds for %j (ignoreCase %s)',
@@ -156,6 +155,24 @@ describe('pattern: engines', () => {
       fc.tuple(tie('piece'), tie('piece')).map(([x, y]) => `${x}|${y}`),
     ),
   }));
+
+  it.each(patterns.flatMap((p) => [[p, false], [p, true]] as const))(
+    'a check finds what re2js finds for %j (ignoreCase %s), the fold gate included',
+    (pattern, ignoreCase) => {
+      // The engine skips a pattern when the fold saw none of its literal: never when the draft has it.
+      const expected = reference(pattern, ignoreCase);
+      const engine = compile(policyWith([rule(pattern, ignoreCase)]));
+      const pieces = ['INV-', 'INV', 'inv-', 'ＩＮＶ', 'NV', '123456', 'PaSS', 'pass', 'word', 'ID-', 'Ｉ', '\u200b', 'İ', 'ß', '  ', 'ﬁ'];
+      const draft = fc.string({ unit: fc.constantFrom(...units, ...pieces), maxLength: 24 });
+      fc.assert(
+        fc.property(draft, (t) => {
+          const found = engine.check({ text: t, platform: 'x', surface: 'post' }).findings.map(({ start, end }) => ({ start, end }));
+          expect(found).toEqual(expected(t));
+        }),
+        { seed: 2026, numRuns: 300 },
+      );
+    },
+  );
 
   it('both engines find what re2js finds for random patterns', () => {
     let native = 0;

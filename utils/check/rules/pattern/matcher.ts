@@ -43,15 +43,30 @@ export interface FinderOptions {
 export function compileFinder(pattern: string, ignoreCase: boolean, options: FinderOptions = {}): SpanFinder {
   const t = translate(pattern);
   const fold = ignoreCase || t?.ignoreCase === true;
+  const literal = literalOf(t, fold);
+  const literalAt = literal === null ? null : literalFinder(literal, fold);
   if (options.native !== false && nativeEligible(t, ignoreCase)) {
-    const literalAt = t.literal.length >= 2 ? literalFinder(t.literal, fold) : null;
     return nativeFinder(new RegExp(t.source, fold ? 'giu' : 'gu'), literalAt, t.literalBefore);
   }
   // Compiled on first need: re2js takes a millisecond or more per pattern, and a policy's patterns are
   // validated at load, so this cannot fail here. A draft without the required literal never pays for it.
   let compiled: RE2JS | null = null;
   const re2 = () => (compiled ??= RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
-  return re2Finder(re2, t && t.literal.length >= 2 ? literalFinder(t.literal, fold) : null, t?.literalBefore ?? Infinity);
+  return re2Finder(re2, literalAt, t?.literalBefore ?? Infinity);
+}
+
+/**
+ * A literal every match contains and the finder looks for first, or null. JS and RE2 fold ASCII alike,
+ * Kelvin sign and long s included; beyond ASCII their case folding could differ, so no literal is used.
+ */
+export function requiredLiteral(pattern: string, ignoreCase: boolean): string | null {
+  const t = translate(pattern);
+  return literalOf(t, ignoreCase || t?.ignoreCase === true);
+}
+
+function literalOf(t: Translation | null, fold: boolean): string | null {
+  if (t === null || t.literal.length < 2) return null;
+  return fold && !/^[\x20-\x7e]+$/.test(t.literal) ? null : t.literal;
 }
 
 function nativeFinder(re: RegExp, literalAt: ((text: string, from: number) => number) | null, before: number): SpanFinder {
@@ -106,10 +121,9 @@ function re2Finder(lazyRe: () => RE2JS, literalAt: ((text: string, from: number)
   };
 }
 
-/** Where a literal next occurs (-1: nowhere). JS and RE2 fold ASCII alike, Kelvin sign and long s included. */
-function literalFinder(literal: string, fold: boolean): ((text: string, from: number) => number) | null {
+/** Where a literal next occurs (-1: nowhere). */
+function literalFinder(literal: string, fold: boolean): (text: string, from: number) => number {
   if (!fold) return (text, from) => text.indexOf(literal, from);
-  if (!/^[\x20-\x7e]+$/.test(literal)) return null;
   const re = new RegExp(Array.from(literal, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join(''), 'giu');
   return (text, from) => {
     re.lastIndex = from;

@@ -120,9 +120,7 @@ describe('a fix chosen from the badge list with the keyboard (focus is in our ov
     await page.keyboard.press('Backspace');
     await page.keyboard.type('!');
     await expect.poll(() => modelText(editor)).toBe('One Acme! line');
-    // The findings list stays open after a fix (for the next one); Escape closes it without leaving the editor.
-    // (Left open, it can cover the site's Post button: the mobile layout's toolbar sits right under the badge.)
-    await page.keyboard.press('Escape');
+    // The findings list closed with the fix (it described the draft before it), leaving the editor focused.
     await expect.poll(() => overlay.locator('#pv-list').count()).toBe(0);
     await focused(editor);
     await c.publish(page);

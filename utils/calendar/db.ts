@@ -2,7 +2,6 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { AuditEntry } from '../audit/entry';
 import type { CalendarEntry } from './entry';
 import type { Bounds } from './occurrences';
-import { upgradeEntriesToV2 } from './migrations';
 
 /** An audit entry as stored: `seq` orders rows by arrival (the gate's clock may repeat a millisecond). */
 export interface AuditRow extends AuditEntry {
@@ -38,7 +37,9 @@ export const SCHEMA: readonly SchemaVersion[] = [
     // Range queries for "today" and the views: short entries by [wide+from], long and recurring ones by [wide+to].
     version: 2,
     stores: { entries: 'id, source, [wide+from], [wide+to]' },
-    upgrade: upgradeEntriesToV2,
+    // ./migrations (and zod with it) loads only when a version 1 database is upgraded: the popup opens without it.
+    // Dexie.waitFor keeps the upgrade transaction alive while the module loads.
+    upgrade: async (tx) => (await Dexie.waitFor(import('./migrations'))).upgradeEntriesToV2(tx),
   },
 ];
 

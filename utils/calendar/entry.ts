@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../check/types';
 import { floating, isDate, isTimeZone, isWallTime } from './time';
+import { KINDS, LOCAL_SOURCE, STATUSES } from './entry-values';
 
-export const KINDS = ['slot', 'quiet-period', 'event'] as const;
-export type EntryKind = (typeof KINDS)[number];
-export const STATUSES = ['idea', 'planned', 'drafted', 'published', 'skipped'] as const;
-export type EntryStatus = (typeof STATUSES)[number];
-/** Where an entry came from: made here (or imported from a file), or a team feed's URL. */
-export const LOCAL_SOURCE = 'local';
+export { KINDS, LOCAL_SOURCE, STATUSES, type EntryKind, type EntryStatus } from './entry-values';
 
 const id = z.string().trim().min(1).max(500);
 const when = z.string().refine((v) => isDate(v) || isWallTime(v), { message: 'a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:mm)' });

@@ -16,7 +16,8 @@ export async function occurrencesBetween(database: PortavoceDb, rangeStart: numb
       database.entries.where('[wide+to]').between([1, rangeStart], [1, Infinity], true, true).toArray(),
     ]),
   );
-  return expand([...short, ...wide], rangeStart, rangeEnd, tz);
+  // A long or recurring entry that starts after the range cannot reach into it: not expanded (rrule is the cost).
+  return expand([...short, ...wide.filter((row) => !(row.from >= rangeEnd))], rangeStart, rangeEnd, tz);
 }
 
 export function expand(rows: readonly (CalendarEntry | EntryRow)[], rangeStart: number, rangeEnd: number, tz: string): Occurrence[] {

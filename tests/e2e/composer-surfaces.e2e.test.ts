@@ -337,10 +337,19 @@ async function mountCycles(page: Page, controls: { mount: string; unmount: strin
   );
 }
 
+/**
+ * Waits for the first check of the page's first composer: the engine is loaded (once per page) when a
+ * compose box first mounts, a cost composer-engine.e2e.test.ts measures; the cycles measure finding boxes.
+ */
+async function engineLoaded(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('portavoce-overlay[data-errors]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+}
+
 describe('lifecycle: found within 200 ms, forgotten on unmount, no leaks', () => {
   it('X home composer, 100 mount/unmount cycles', async () => {
     const page = await open('https://x.com/home');
     await expect.poll(() => overlayCount(page)).toBe(1);
+    await engineLoaded(page);
     await page.evaluate(() => window.fixture.control('unmount-composer'));
     await expect.poll(() => overlayCount(page)).toBe(0);
     const slowest = await mountCycles(page, { mount: 'mount-composer', unmount: 'unmount-composer' }, '[data-testid^="tweetTextarea_"][contenteditable="true"]', 100);
@@ -364,6 +373,10 @@ describe('lifecycle: found within 200 ms, forgotten on unmount, no leaks', () =>
     const page = await open(url);
     // Start from nothing mounted.
     if (mount === unmount && (await page.locator(selector).count()) > 0) await page.evaluate((c) => window.fixture.control(c), unmount);
+    await expect.poll(() => overlayCount(page)).toBe(0);
+    await page.evaluate((c) => window.fixture.control(c), mount);
+    await engineLoaded(page);
+    await page.evaluate((c) => window.fixture.control(c), unmount);
     await expect.poll(() => overlayCount(page)).toBe(0);
     const slowest = await mountCycles(page, { mount, unmount }, selector, 100);
     console.info(`${url} ${mount}: slowest mount → overlay host of 100: ${slowest.toFixed(1)} ms`);

@@ -34,7 +34,7 @@ export const patternRule = defineRuleKind({
     // A literal every match contains goes into the phrase automaton too: folding keeps every occurrence
     // (in lower case, without accents), so a draft where the fold saw none is not searched at all.
     const literal = requiredLiteral(rule.pattern, rule.ignoreCase);
-    const gate = literal !== null && foldPlain(literal) !== '' ? env.phrases.addGroup([literal], { anywhere: true }) : null;
+    const gate = literal !== null && foldPlain(literal) !== '' ? env.phrases.addGroup([literal], { presence: true }) : null;
     return { find, gate };
   },
   run({ find, gate }, input) {

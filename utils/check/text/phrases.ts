@@ -21,14 +21,14 @@ interface Output {
   index: number;
   length: number;
   prefix: boolean;
-  anywhere: boolean;
+  presence: boolean;
 }
 
 export interface PhraseGroupOptions {
   /** Also match look-alike and spaced-out spellings ("c0dename", "P.r.o.j.e.c.t"). */
   obfuscation?: boolean;
-  /** Match inside words too, not only whole words. */
-  anywhere?: boolean;
+  /** Only whether a phrase occurs, inside words too: one hit at most (a gate, not a finding). */
+  presence?: boolean;
 }
 
 export class PhraseIndexBuilder {
@@ -39,10 +39,10 @@ export class PhraseIndexBuilder {
     const group = this.groups.length;
     this.groups.push(options);
     list.forEach((raw, index) => {
-      const prefix = options.anywhere !== true && raw.trimEnd().endsWith('*');
+      const prefix = options.presence !== true && raw.trimEnd().endsWith('*');
       const folded = foldPlain(prefix ? raw.trimEnd().slice(0, -1) : raw);
       if (folded.length === 0) return;
-      this.phrases.push({ folded, out: { group, index, length: folded.length, prefix, anywhere: options.anywhere === true } });
+      this.phrases.push({ folded, out: { group, index, length: folded.length, prefix, presence: options.presence === true } });
     });
     return group;
   }
@@ -179,9 +179,11 @@ export class PhraseIndex {
     const { codes, starts, ends, length } = text;
     for (const out of this.outputs[state]!) {
       if (altStream && !this.obfuscationGroups[out.group]) continue;
+      const list = hits[out.group]!;
+      if (out.presence && list.length > 0) continue;
       const first = i - out.length + 1;
       let last = i;
-      if (!out.anywhere) {
+      if (!out.presence) {
         if (first > 0 && isWordUnit(codes[first - 1]!) && isWordUnit(codes[first]!)) continue;
         if (out.prefix) {
           while (last + 1 < length && isWordUnit(codes[last + 1]!)) last++;
@@ -190,7 +192,6 @@ export class PhraseIndex {
         }
       }
       const hit = { index: out.index, start: starts[first]!, end: ends[last]! };
-      const list = hits[out.group]!;
       if (altStream && list.some((h) => h.start === hit.start && h.end === hit.end && h.index === hit.index)) continue;
       list.push(hit);
     }

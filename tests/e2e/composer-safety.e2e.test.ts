@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchHarness, modelText, postedTexts, type Harness } from './harness';
 import { focused, overlayOf, SEL } from './composer-helpers';
+import { recordTrust } from '../trust/figures';
 
 let withExt: Harness;
 let without: Harness;
@@ -252,6 +253,11 @@ describe('failure isolation: a composer our code cannot read', () => {
     await expect.poll(() => postedTexts(page, 'li-message')).toEqual([text]);
     expect(await overlay.locator('[data-gate]').count()).toBe(0);
     expect(withExt.errors(page)).toEqual([]);
+    // Tried: every failing check; crashes: page errors; lost: a post that did not go out.
+    recordTrust({
+      area: 'Faults and upgrades', check: 'browser: a composer our code cannot read (every check throws)', tried: 'the code name is Atlas 2 and more'.length,
+      crashes: withExt.errors(page).length, bypasses: 0, lost: (await postedTexts(page, 'li-message')).length === 1 ? 0 : 1, note: `off after ${warnings.length} errors, posted`,
+    });
   });
 
   it('only that composer: a new one mounted afterwards is checked again', async () => {

@@ -29,7 +29,7 @@ afterAll(() => {
 describe('three views writing at once', () => {
   it('1,000 single-entry saves from each of popup, options and background: exactly 3,000 stored', async () => {
     const dbs = connections('concurrent-saves');
-    await Promise.all(dbs.map((d, k) => Promise.all(batch(contexts[k]).map((e) => saveEntry(d, e)))));
+    await Promise.all(dbs.map((d, k) => Promise.all(batch(contexts[k]!).map((e) => saveEntry(d, e)))));
     tally.tried += 3_000;
     const rows = await dbs[0]!.entries.toArray();
     tally.lost += 3_000 - rows.length;

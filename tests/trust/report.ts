@@ -11,6 +11,8 @@ const env = { ...process.env, PORTAVOCE_TRUST_DIR: dir };
 const runs: [string, string[]][] = [
   ['unit', ['vitest', 'run', 'tests/trust']],
   ['browser', ['vitest', 'run', '-c', 'tests/e2e/vitest.e2e.config.ts', 'tests/e2e/trust-']],
+  // The failure-isolation half of composer-safety only (its other half types 2,000 characters per editor).
+  ['browser: failure isolation', ['vitest', 'run', '-c', 'tests/e2e/vitest.e2e.config.ts', 'tests/e2e/composer-safety', '-t', 'failure isolation']],
 ];
 const failed: string[] = [];
 for (const [name, args] of runs) {

@@ -1,0 +1,312 @@
+// Faults in Chromium, on the built extension:
+// - three extension contexts write 1,000 entries each at the same moment (an ICS import in the popup, a backup
+//   restore in the options page, the team feed in the service worker): exactly 3,000 stored;
+// - the service worker is closed through CDP (Target.closeTarget) while it applies a 5,000-entry feed (caught in
+//   the act: a read of the entries waits behind its write transaction): nothing of the new feed is stored, the old
+//   one is whole, and the next wake applies the new one whole;
+// - the disk is full (CDP Storage.overrideQuotaForOrigin: IndexedDB raises a real QuotaExceededError): the popup
+//   says so and changes nothing, an override's audit entry waits in storage.local ("!" on the toolbar, the reason
+//   in the options page) and lands once there is room;
+// - IndexedDB unavailable (a copy of the build whose indexedDB.open throws in every extension context, as in
+//   Firefox's private windows): drafts are checked and gated, popup and options say the plan and the log cannot be
+//   saved, the override waits in storage.local, no page error.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { ensureExtensionBuilt, launchHarness, modelText, postedTexts, type Harness } from './harness';
+import { focused, overlayOf, SEL } from './composer-helpers';
+import { recordTrust } from '../trust/figures';
+
+/** The extension API, as evaluated inside the worker and the extension pages. */
+declare const chrome: {
+  storage: { local: { set(v: Record<string, unknown>): Promise<void>; get(k: string | string[]): Promise<Record<string, any>> } };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  action: { getBadgeText(d: object): Promise<string> };
+};
+
+let h: Harness;
+let feed: Server;
+let feedUrl = '';
+const served = { body: '', etag: '"1"', sent: 0 };
+const pageErrors: string[] = [];
+const figures = { concurrent: { tried: 0, lost: 0 }, kill: { tried: 0, lost: 0, note: '' }, full: { tried: 0, lost: 0, bypasses: 0 }, noIdb: { tried: 0, crashes: 0, lost: 0 } };
+
+const ics = (events: string[][]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//trust//EN', ...events.flatMap((e) => ['BEGIN:VEVENT', 'DTSTAMP:20260101T000000Z', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n');
+const events = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => [`UID:${prefix}-${i}`, `SUMMARY:${prefix} ${i}`, `DTSTART;VALUE=DATE:2026${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`]);
+const backup = (prefix: string, n: number) =>
+  JSON.stringify({
+    format: 'portavoce-calendar-backup', version: 1, exportedAt: '2026-01-01T00:00:00Z',
+    entries: Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, title: `${prefix} ${i}`, start: '2026-12-01', kind: 'slot', topics: [], platforms: [], status: 'planned', source: 'local' })),
+  });
+
+async function extensionPage(path: string): Promise<Page> {
+  const page = await h.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+  await page.goto(h.extensionUrl(path));
+  return page;
+}
+
+/** Every stored entry and audit row, read with the plain IndexedDB API (not the extension's code), and a checksum of them. */
+function readStore(page: Page): Promise<{ entries: { id: string; source: string; title: string }[]; audit: number; sum: string }> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('portavoce')) return { entries: [], audit: 0, sum: '' };
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('portavoce');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = (store: string) => new Promise<any[]>((resolve, reject) => {
+      const request = database.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const [entries, audit] = [await all('entries'), await all('audit')];
+    database.close();
+    const bytes = new TextEncoder().encode(JSON.stringify([entries, audit]));
+    const sum = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return { entries: entries.map((e) => ({ id: e.id, source: e.source, title: e.title })), audit: audit.length, sum };
+  });
+}
+const withPrefix = (entries: { id: string }[], prefix: string) => entries.filter((e) => e.id.startsWith(`${prefix}-`)).length;
+
+async function cdp(page: Page): Promise<CDPSession> {
+  return h.context.newCDPSession(page);
+}
+
+/** Types a draft with an error-level finding on X, then publishes it past the gate with a reason. */
+async function overrideOnX(harness: Harness): Promise<Page> {
+  const page = await harness.openPage('https://x.com/home');
+  const editor = page.locator(SEL.xEditor());
+  await editor.click();
+  await focused(editor);
+  await page.keyboard.type('The code name is Atlas 2');
+  await expect.poll(() => modelText(editor)).toBe('The code name is Atlas 2');
+  const overlay = await overlayOf(editor);
+  await expect.poll(() => overlay.getAttribute('data-errors')).toBe('1');
+  await page.locator(SEL.xInlineButton).click();
+  const gate = overlay.locator('[data-gate]');
+  await expect.poll(() => gate.count()).toBe(1);
+  expect(await postedTexts(page)).toEqual([]);
+  await gate.locator('textarea[data-reason]').fill('Approved by comms');
+  await gate.locator('[data-action="publish-anyway"]').click();
+  await expect.poll(() => postedTexts(page)).toEqual(['The code name is Atlas 2']);
+  return page;
+}
+
+const worker = () => h.context.serviceWorkers().at(-1)!;
+const t0 = Date.now();
+const log = (what: string) => process.env.PORTAVOCE_E2E_LOG && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
+const local = (key: string) => worker().evaluate((k) => chrome.storage.local.get(k).then((v) => v[k]), key);
+
+beforeAll(async () => {
+  feed = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'if-none-match, if-modified-since, accept', 'access-control-expose-headers': 'etag, last-modified' };
+    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
+    if (req.headers['if-none-match'] === served.etag) return res.writeHead(304, cors).end();
+    res.writeHead(200, { ...cors, 'content-type': 'text/calendar', etag: served.etag }).end(served.body, () => served.sent++);
+  });
+  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/team.ics`;
+  h = await launchHarness();
+  await h.context.route(`${feedUrl.replace('/team.ics', '')}/**`, (route) => route.continue());
+});
+afterAll(async () => {
+  await h?.close();
+  await new Promise((resolve) => feed?.close(resolve));
+  recordTrust({ area: 'Faults and upgrades', check: 'browser: popup + options + worker writing 1,000 entries each at once', tried: figures.concurrent.tried, crashes: 0, bypasses: 0, lost: figures.concurrent.lost });
+  recordTrust({ area: 'Faults and upgrades', check: 'browser: worker closed (CDP) mid feed merge', tried: figures.kill.tried, crashes: 0, bypasses: 0, lost: figures.kill.lost, note: figures.kill.note });
+  recordTrust({ area: 'Faults and upgrades', check: 'browser: disk full (CDP quota), popup write + override', tried: figures.full.tried, crashes: 0, bypasses: figures.full.bypasses, lost: figures.full.lost });
+  recordTrust({ area: 'Faults and upgrades', check: 'browser: IndexedDB unavailable (check, gate, popup, options)', tried: figures.noIdb.tried, crashes: figures.noIdb.crashes, bypasses: 0, lost: figures.noIdb.lost });
+});
+
+describe('faults in the browser', () => {
+  it('popup, options and service worker write 1,000 entries each at the same moment: exactly 3,000 stored', async () => {
+    const popup = await extensionPage('popup.html');
+    await popup.locator('[data-view="today"]').waitFor();
+    const options = await extensionPage('options.html');
+    const restore = options.locator('input[type=file][data-import="backup"]');
+    await restore.waitFor({ state: 'attached' });
+    served.body = ics(events('feed', 1_000));
+    await Promise.all([
+      popup.locator('input[type=file][data-import="ics"]').setInputFiles({ name: 'plan.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics(events('popup', 1_000))) }),
+      restore.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup('options', 1_000)) }),
+      worker().evaluate((url) => chrome.storage.local.set({ calendarFeedUrl: url }), feedUrl),
+    ]);
+    await expect.poll(() => popup.locator('[data-notice]').textContent(), { timeout: 30_000 }).toMatch(/1000 new/);
+    await expect.poll(() => options.locator('[data-calendar-note]').textContent(), { timeout: 30_000 }).toMatch(/1000/);
+    await expect.poll(async () => (await local('calendarFeedState'))?.count, { timeout: 30_000 }).toBe(1_000);
+    const { entries } = await readStore(popup);
+    figures.concurrent = { tried: 3_000, lost: 3_000 - entries.length };
+    expect(entries).toHaveLength(3_000);
+    for (const prefix of ['popup', 'options', 'feed']) expect(withPrefix(entries, prefix)).toBe(1_000);
+    await options.close();
+    await popup.close();
+  }, 120_000);
+
+  it('the service worker closed while it applies a 5,000-entry feed: nothing of it stored, the old feed whole; the next wake applies it whole', async () => {
+    const page = await extensionPage('popup.html');
+    const before = await readStore(page);
+    expect(withPrefix(before.entries, 'feed')).toBe(1_000);
+    served.body = ics(events('big', 5_000));
+    served.etag = '"2"';
+    const session = await cdp(page);
+    const { targetInfos } = await session.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(h.extensionUrl('')))!;
+    expect(target).toBeDefined();
+    await page.evaluate(() => void chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }).catch(() => undefined));
+    log('refresh asked');
+    // Served: from here the worker parses the calendar, then merges it in one transaction.
+    const sent = served.sent;
+    await expect.poll(() => served.sent, { timeout: 30_000, interval: 5 }).toBeGreaterThan(sent);
+    log('feed served');
+    // In the act: a read of the entries that does not finish within 40 ms is waiting behind the feed's write transaction.
+    const waitedMs = await page.evaluate(async () => {
+      const database = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('portavoce');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const until = Date.now() + 60_000;
+      while (Date.now() < until) {
+        const started = Date.now();
+        const read = new Promise((resolve) => (database.transaction('entries').objectStore('entries').count().onsuccess = resolve));
+        const blocked = await Promise.race([read.then(() => false), new Promise((resolve) => setTimeout(resolve, 40, true))]);
+        if (blocked) {
+          database.close();
+          return Date.now() - started;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      database.close();
+      return -1;
+    });
+    expect(waitedMs).toBeGreaterThan(0);
+    log(`a read waited ${waitedMs} ms: closing the worker`);
+    await session.send('Target.closeTarget', { targetId: target.targetId });
+    await expect.poll(async () => (await session.send('Target.getTargets')).targetInfos.some((t) => t.targetId === target.targetId), { timeout: 15_000, interval: 20 }).toBe(false);
+    log('worker closed');
+    await session.detach();
+    const after = await readStore(page);
+    log(`after: ${after.entries.length} entries`);
+    figures.kill.tried = 5_000;
+    figures.kill.lost = before.sum === after.sum ? 0 : 1;
+    expect(withPrefix(after.entries, 'big')).toBe(0);
+    expect(withPrefix(after.entries, 'feed')).toBe(1_000);
+    expect(after.sum).toBe(before.sum);
+
+    // The next wake (a message) refreshes the feed again, and this time it lands whole.
+    await expect.poll(async () => {
+      await page.evaluate(() => chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }).catch(() => undefined));
+      return withPrefix((await readStore(page)).entries, 'big');
+    }, { timeout: 60_000, interval: 500 }).toBe(5_000);
+    const whole = await readStore(page);
+    expect(withPrefix(whole.entries, 'feed')).toBe(0);
+    expect(whole.entries).toHaveLength(7_000);
+    figures.kill.note = `closed after a read waited ${waitedMs} ms behind the merge`;
+    await page.close();
+  }, 180_000);
+
+  it('a full disk: the popup says so and changes nothing; an override waits in storage.local, is shown, and lands when there is room', async () => {
+    const popup = await extensionPage('popup.html');
+    await popup.locator('[data-view="today"]').waitFor();
+    const session = await cdp(popup);
+    const origin = h.extensionUrl('').replace(/\/$/, '');
+    const before = await readStore(popup);
+    await session.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    try {
+      await popup.locator('input[type=file][data-import="ics"]').setInputFiles({ name: 'more.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics(events('full', 50))) });
+      await expect.poll(() => popup.locator('[data-notice]').textContent(), { timeout: 20_000 }).toMatch(/The disk is full: nothing was changed/);
+      const x = await overrideOnX(h);
+      figures.full.tried = 2;
+      await expect.poll(() => local('audit'), { timeout: 10_000 }).toHaveLength(1);
+      expect((await local('audit'))[0]).toMatchObject({ reason: 'Approved by comms', rules: [{ id: 'confidential', level: 'error' }] });
+      expect(await local('auditStatus')).toMatchObject({ pending: 1, problem: 'disk-full' });
+      expect(await worker().evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+      const options = await extensionPage('options.html#audit');
+      await expect.poll(() => options.locator('[data-audit-pending]').textContent(), { timeout: 10_000 }).toMatch(/The disk is full.*1 overrides wait to be saved/);
+      const during = await readStore(popup);
+      figures.full.lost = during.sum === before.sum ? 0 : 1;
+      expect(during.sum).toBe(before.sum);
+      figures.full.bypasses = withPrefix(during.entries, 'full');
+
+      // Room again: the next read of the log retries, and the entry lands once.
+      await session.send('Storage.overrideQuotaForOrigin', { origin });
+      await options.reload();
+      await expect.poll(() => options.locator('[data-audit-row]').count(), { timeout: 10_000 }).toBe(before.audit + 1);
+      expect(await options.locator('[data-audit-pending]').count()).toBe(0);
+      expect(await local('audit')).toBeUndefined();
+      expect((await local('auditStatus')) ?? null).toBeNull();
+      expect(await worker().evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+      expect((await readStore(popup)).audit).toBe(before.audit + 1);
+      expect(h.errors(x)).toEqual([]);
+      await options.close();
+      await x.close();
+    } finally {
+      await session.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
+      await session.detach().catch(() => undefined);
+      await popup.close();
+    }
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe('IndexedDB unavailable', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'portavoce-no-idb-'));
+  let noIdb: Harness;
+
+  beforeAll(async () => {
+    await h?.close();
+    h = undefined as unknown as Harness;
+    // The build, with indexedDB.open throwing (as Firefox's private windows do) before any of our code runs.
+    cpSync(ensureExtensionBuilt(), copy, { recursive: true });
+    writeFileSync(join(copy, 'no-indexeddb.js'),
+      "IDBFactory.prototype.open = function () { throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'); };\n");
+    writeFileSync(join(copy, 'background-no-indexeddb.js'), "importScripts('/no-indexeddb.js', '/background.js');\n");
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, background: { service_worker: 'background-no-indexeddb.js' } }));
+    for (const html of ['popup.html', 'options.html']) {
+      const path = join(copy, html);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('<head>', '<head><script src="/no-indexeddb.js"></script>'));
+    }
+    noIdb = await launchHarness({ extensionPath: copy });
+  });
+  afterAll(async () => {
+    await noIdb?.close();
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('drafts are checked and gated, the override waits in storage.local; popup and options say the plan and the log cannot be saved; no page error', async () => {
+    const errors: string[] = [];
+    const open = async (path: string) => {
+      const page = await noIdb.context.newPage();
+      page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+      await page.goto(noIdb.extensionUrl(path));
+      return page;
+    };
+    const x = await overrideOnX(noIdb);
+    const sw = noIdb.context.serviceWorkers().at(-1)!;
+    const stored = (key: string) => sw.evaluate((k) => chrome.storage.local.get(k).then((v) => v[k]), key);
+    await expect.poll(() => stored('audit'), { timeout: 10_000 }).toHaveLength(1);
+    expect(await stored('auditStatus')).toMatchObject({ pending: 1, problem: 'unavailable' });
+
+    const popup = await open('popup.html');
+    await expect.poll(() => popup.locator('[data-storage-error]').first().textContent(), { timeout: 10_000 }).toMatch(/cannot save the plan/);
+    expect(await popup.locator('[data-view="today"]').count()).toBe(1);
+    const options = await open('options.html');
+    await expect.poll(() => options.locator('[data-calendar-note]').textContent(), { timeout: 10_000 }).toMatch(/cannot save the plan/);
+    await expect.poll(() => options.locator('[data-audit-pending]').textContent(), { timeout: 10_000 }).toMatch(/cannot save the log.*1 overrides wait/);
+    // The options page itself still works: the playground checks a draft.
+    await options.locator('textarea[data-playground]').fill('The code name is Atlas 2');
+    await expect.poll(() => options.locator('[data-finding]').count()).toBeGreaterThan(0);
+
+    figures.noIdb = { tried: 4, crashes: errors.length + noIdb.errors(x).length, lost: 1 - ((await stored('audit')) as unknown[]).length };
+    expect(noIdb.errors(x)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

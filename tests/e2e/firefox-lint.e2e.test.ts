@@ -1,28 +1,11 @@
 // Firefox: the MV3 build passes Mozilla's linter (web-ext lint, offline: addons-linter runs locally) with no
 // errors, and declares that it collects nothing. Builds `${PORTAVOCE_OUT_DIR}/firefox-mv3` when stale.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './build-pages';
-import { OUT_DIR } from './harness';
-
-const FIREFOX_DIR = join(ROOT, OUT_DIR, 'firefox-mv3');
-const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'locales', 'wxt.config.ts', 'package.json'];
-
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
-}
-
-function buildFirefox(): void {
-  const manifest = join(FIREFOX_DIR, 'manifest.json');
-  const sources = SOURCES.map((p) => join(ROOT, p)).filter((p) => existsSync(p));
-  if (process.env.PORTAVOCE_SKIP_BUILD === '1' || (existsSync(manifest) && Math.max(...sources.map(newest)) <= statSync(manifest).mtimeMs)) return;
-  const result = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  if (result.status !== 0) throw new Error(`wxt build -b firefox failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-}
+import { ensureFirefoxBuilt, FIREFOX_DIR } from './harness';
 
 interface LintMessage {
   code: string;
@@ -30,7 +13,7 @@ interface LintMessage {
   file?: string;
 }
 
-beforeAll(() => buildFirefox(), 180_000);
+beforeAll(() => void ensureFirefoxBuilt(), 180_000);
 
 describe('Firefox MV3 build', () => {
   it('passes web-ext lint with no errors', () => {

@@ -21,7 +21,7 @@ export const OUT_DIR = process.env.PORTAVOCE_OUT_DIR ?? '.output';
 export const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts');
 /** What the extension build is made from: a change in any of them triggers `wxt build`. */
-const EXTENSION_SOURCES = ['entrypoints', 'components', 'utils', 'public', 'assets', 'wxt.config.ts', 'package.json'];
+const EXTENSION_SOURCES = ['entrypoints', 'components', 'utils', 'public', 'assets', 'locales', 'wxt.config.ts', 'package.json'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -47,6 +47,21 @@ export function ensureExtensionBuilt(): string {
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No extension build in ${EXTENSION_DIR}`);
   return EXTENSION_DIR;
+}
+
+export const FIREFOX_DIR = join(ROOT, OUT_DIR, 'firefox-mv3');
+
+/** Runs `npx wxt build -b firefox --mv3` when the Firefox build is missing or older than its sources. */
+export function ensureFirefoxBuilt(): string {
+  const manifest = join(FIREFOX_DIR, 'manifest.json');
+  const sources = EXTENSION_SOURCES.map((p) => join(ROOT, p)).filter((p) => existsSync(p));
+  const fresh = existsSync(manifest) && Math.max(...sources.map(newestMtime)) <= statSync(manifest).mtimeMs;
+  if (process.env.PORTAVOCE_SKIP_BUILD !== '1' && !fresh) {
+    const result = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    if (result.status !== 0) throw new Error(`wxt build -b firefox failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  if (!existsSync(manifest)) throw new Error(`No Firefox build in ${FIREFOX_DIR}`);
+  return FIREFOX_DIR;
 }
 
 export interface OpenPageOptions {

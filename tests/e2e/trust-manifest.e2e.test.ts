@@ -2,15 +2,11 @@
 // what Portavoce needs, content scripts run only on the two sites, nothing is reachable by the sites but
 // the lazily loaded engine (through Chromium's per-session URL), the default CSP holds, and no bundle
 // carries remote code or evaluates strings.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureExtensionBuilt, EXTENSION_DIR, extensionIsFresh, OUT_DIR } from './harness';
-import { ROOT } from './build-pages';
+import { ensureExtensionBuilt, ensureFirefoxBuilt, EXTENSION_DIR, FIREFOX_DIR } from './harness';
 import { recordTrust } from '../trust/figures';
-
-const FIREFOX_DIR = join(ROOT, OUT_DIR, 'firefox-mv3');
 
 /** Every permission, with the reason it is needed. A new one must be added here, with its reason. */
 const PERMISSIONS: Record<string, string> = {
@@ -37,13 +33,6 @@ const INERT_EVALUATIONS: { pattern: RegExp; why: string }[] = [
 let checked = 0;
 let violations = 0;
 
-function buildFirefox(): void {
-  const manifest = join(FIREFOX_DIR, 'manifest.json');
-  if (existsSync(manifest) && extensionIsFresh() && statSync(manifest).mtimeMs >= statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs) return;
-  const result = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  if (result.status !== 0) throw new Error(`firefox build failed:\n${result.stdout}\n${result.stderr}`);
-}
-
 function filesOf(dir: string, ext: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext)).map((f) => join(dir, f));
 }
@@ -52,7 +41,7 @@ const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json')
 
 beforeAll(() => {
   ensureExtensionBuilt();
-  buildFirefox();
+  ensureFirefoxBuilt();
 }, 180_000);
 
 afterAll(() => {

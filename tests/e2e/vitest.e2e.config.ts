@@ -3,14 +3,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const WORKERS = Math.max(1, Number(process.env.PORTAVOCE_E2E_WORKERS ?? 1));
+
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     pool: 'forks',
-    // One browser at a time: files run one after another in a single worker.
-    fileParallelism: false,
-    maxWorkers: 1,
+    // Builds once, before any file: see global-setup.ts.
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    // Files run one after another by default (one browser at a time); PORTAVOCE_E2E_WORKERS=2 runs two side by side.
+    fileParallelism: WORKERS > 1,
+    maxWorkers: WORKERS,
     testTimeout: 60_000,
     // beforeAll may run `wxt build` and bundle the pages.
     hookTimeout: 180_000,

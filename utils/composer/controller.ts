@@ -11,6 +11,7 @@ import { ComposerSession, type SessionEnv } from './session';
 import { gateListeners } from './gate';
 import { readEditor } from './text-map';
 import { EngineLoader } from './engine-loader';
+import { calendarLink } from './calendar-link';
 
 /**
  * Finds compose boxes as they mount and unmount, and gives each a session; owns the policy, the engine and
@@ -142,6 +143,8 @@ export async function startComposerController(
   const gate = gateListeners(() => sessions.values());
   ctx.addEventListener(window, 'click', gate.onClick, { capture: true });
   ctx.addEventListener(window, 'keydown', gate.onKeydown, { capture: true });
+  // After the gate's listeners: a publish the gate holds never counts as published.
+  env.calendar = calendarLink(ctx, adapter.platform, () => sessions.values(), () => memberId, () => recheckAll());
   ctx.addEventListener(window, 'scroll', remeasureSoon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', remeasureSoon);
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding, Level } from '../check/types';
+import type { CheckResult, Finding, Level, QuietPeriod } from '../check/types';
 import type { CompiledPolicy } from '../check/engine';
 import type { Policy, PolicyMember } from '../policy/schema';
 import type { ComposerMatch, SiteAdapter } from '../sites/types';
@@ -19,6 +19,8 @@ export interface SessionEnv {
   locale: OverlayModel['locale'];
   optionsUrl: string;
   openOptions(): void;
+  /** The calendar's part: quiet periods for the check, "Planned today" for the badge (absent: none). */
+  calendar?: { quietPeriods(): QuietPeriod[]; plannedToday(): string | null };
   /** Writes the audit entry of an override; `sessions` are the composers the held publish would send. */
   override(sessions: ComposerSession[], reason: string): Promise<void>;
 }
@@ -100,7 +102,7 @@ export class ComposerSession {
       const member = this.env.member();
       this.result = engine.check(
         { text: this.map.text, platform: this.env.adapter.platform, surface: this.match.surface },
-        member ? { memberId: member.id } : {},
+        { ...(member ? { memberId: member.id } : {}), now: Date.now(), quietPeriods: this.env.calendar?.quietPeriods() ?? [] },
       );
       this.render();
       this.errors = 0;
@@ -194,6 +196,7 @@ export class ComposerSession {
       topics: this.result?.topics ?? [],
       member: member ? { id: member.id, name: member.name } : null,
       optionsUrl: this.env.optionsUrl,
+      plannedToday: this.env.calendar?.plannedToday() ?? null,
       // The editor's bottom-right corner, or the visible part's when it is scrolled partly out of sight.
       badgeAnchor: { left: Math.min(editorBox.right, box.right) - origin.left, top: Math.min(editorBox.bottom, box.bottom) - origin.top },
       // The list and the card must never cover the site's own Post/Reply/Send button.

@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { CompiledPolicy } from '../check/engine';
 import type { Policy } from '../policy/schema';
-import { activePolicyItem, memberItem, type ActivePolicy } from '../storage';
+import { activePolicyItem, memberItem, settingsItem, type Settings, type ActivePolicy } from '../storage';
 import type { AuditEntry } from '../audit/entry';
 import { sha256Hex } from '../audit/hash';
 import type { Message } from '../messages';
@@ -57,7 +57,7 @@ export async function startComposerController(
     engine: () => engine,
     policy: () => policy,
     member: () => policy.members.find((m) => m.id === memberId) ?? null,
-    locale: navigator.language.toLowerCase().startsWith('it') ? 'it' : 'en',
+    locale: overlayLocale((await settingsItem.getValue()).language),
     optionsUrl: browser.runtime.getURL('/options.html'),
     openOptions: () => void browser.runtime.sendMessage({ type: 'options:open' } satisfies Message).catch(() => undefined),
     override: async (held, reason) => {
@@ -158,12 +158,20 @@ export async function startComposerController(
     memberId = value;
     recheckAll();
   });
+  // The language chosen in the options (or the browser's) for the overlay's own words, live.
+  const unwatchSettings = settingsItem.watch((settings) => {
+    const locale = overlayLocale(settings?.language ?? 'auto');
+    if (locale === env.locale) return;
+    env.locale = locale;
+    recheckAll();
+  });
   ctx.onInvalidated(() => {
     cancelAnimationFrame(scanFrame);
     cancelAnimationFrame(measureFrame);
     observer.disconnect();
     unwatchPolicy();
     unwatchMember();
+    unwatchSettings();
     sessions.forEach((s) => s.destroy());
     sessions.clear();
   });
@@ -176,6 +184,12 @@ async function activePolicy(): Promise<ActivePolicy> {
   if (stored) return stored;
   const reply = (await browser.runtime.sendMessage({ type: 'policy:ensure' } satisfies Message)) as { active: ActivePolicy };
   return reply.active;
+}
+
+/** The overlay's language: the one chosen in the options, or the browser's. */
+function overlayLocale(language: Settings['language']): SessionEnv['locale'] {
+  const chosen = language === 'auto' ? navigator.language.toLowerCase().slice(0, 2) : language;
+  return chosen === 'it' ? 'it' : 'en';
 }
 
 function unique(rules: AuditEntry['rules']): AuditEntry['rules'] {

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const WORKERS = Math.max(1, Number(process.env.PORTAVOCE_E2E_WORKERS ?? 1));
+const WORKERS = Math.max(1, Number(process.env.PORTAVOCE_E2E_WORKERS ?? 2));
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -12,7 +12,7 @@ export default defineConfig({
     pool: 'forks',
     // Builds once, before any file: see global-setup.ts.
     globalSetup: ['tests/e2e/global-setup.ts'],
-    // Files run one after another by default (one browser at a time); PORTAVOCE_E2E_WORKERS=2 runs two side by side.
+    // Two files (two browsers) side by side, as many as CI has cores; PORTAVOCE_E2E_WORKERS=1 runs one at a time.
     fileParallelism: WORKERS > 1,
     maxWorkers: WORKERS,
     testTimeout: 60_000,

@@ -28,7 +28,7 @@ rmSync(dir, { recursive: true, force: true });
 const header = ['area', 'check', 'tried', 'rejected', 'crashes', 'bypasses', 'lost', 'figure'];
 const rows = figures
   .sort((a, b) => a.area.localeCompare(b.area) || a.check.localeCompare(b.check))
-  .map((f) => [f.area, f.check, f.tried.toLocaleString('en'), f.rejected === undefined ? '—' : f.rejected.toLocaleString('en'), String(f.crashes), String(f.bypasses), String(f.lost), f.note ?? '']);
+  .map((f) => [f.area, f.check, f.tried.toLocaleString('en'), f.rejected === undefined ? '—' : f.rejected.toLocaleString('en'), String(f.crashes), String(f.bypasses), String(f.lost), f.note || (f.tried === 0 ? 'not run (skipped; see README)' : '')]);
 const total = (key: 'crashes' | 'bypasses' | 'lost') => figures.reduce((sum, f) => sum + f[key], 0);
 console.log(`\nTrust report, ${new Date().toISOString().slice(0, 10)} (Node ${process.version}):\n`);
 console.log(`| ${header.join(' | ')} |`);

@@ -59,13 +59,21 @@ function wrongTypes(): MalformedPolicy[] {
   return out;
 }
 
-function unknownKeys(): MalformedPolicy[] {
+/** A list of the example policy edited one way per entry. */
+function edits(): { out: MalformedPolicy[]; add(name: string, edit: (data: Record<string, any>) => void): void } {
   const out: MalformedPolicy[] = [];
-  const add = (name: string, edit: (data: Record<string, any>) => void) => {
-    const data = example();
-    edit(data);
-    out.push({ name, input: json(data) });
+  return {
+    out,
+    add(name, edit) {
+      const data = example();
+      edit(data);
+      out.push({ name, input: json(data) });
+    },
   };
+}
+
+function unknownKeys(): MalformedPolicy[] {
+  const { out, add } = edits();
   add('unknown top-level key', (d) => (d.rulez = []));
   add('misspelled top-level key', (d) => ((d.memebers = d.members), delete d.members));
   add('unknown key in platforms', (d) => (d.platforms.facebook = { maxLength: 1 }));
@@ -76,12 +84,7 @@ function unknownKeys(): MalformedPolicy[] {
 }
 
 function badValues(): MalformedPolicy[] {
-  const out: MalformedPolicy[] = [];
-  const add = (name: string, edit: (data: Record<string, any>) => void) => {
-    const data = example();
-    edit(data);
-    out.push({ name, input: json(data) });
-  };
+  const { out, add } = edits();
   add('level not allowed', (d) => (d.rules[0].level = 'fatal'));
   add('kind unknown', (d) => (d.rules[0].kind = 'regex'));
   add('locale unknown', (d) => (d.locale = 'xx'));

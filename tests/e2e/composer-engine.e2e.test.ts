@@ -6,27 +6,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchHarness, postedTexts, type Harness } from './harness';
-import { overlayOf, SEL, typeInto } from './composer-helpers';
+import { overlayOf, SEL, typeInto, useHarness } from './composer-helpers';
 import { CONTENT_SCRIPT_BUDGET_KB } from '../../utils/build/budget';
 import { ENGINE_FILE, RE2JS_FILE } from '../../utils/composer/engine-files';
 import { SITE_MATCHES } from '../../utils/sites/matches';
 import { DEMO_POLICY } from '../../utils/policy/demo';
 
-let h: Harness;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
+const { opened } = h;
 
 /** Opens `url` recording the extension files the page loads and, per overlay host, when it was created and first checked. */
 async function open(harness: Harness, url: string): Promise<{ page: Page; loaded: string[] }> {

@@ -1,8 +1,8 @@
 // Helpers shared by the composer e2e tests (composer*.e2e.test.ts): find the overlay host of one
 // editor, measure words in the page, read the audit log, choose a member.
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Harness } from './harness';
+import { launchHarness, type Harness, type LaunchOptions } from './harness';
 
 /** Every X and LinkedIn editor of the fixture pages, by what the tests call them. */
 export const SEL = {
@@ -258,4 +258,29 @@ export function frames(page: Page, n = 3): Promise<void> {
     }),
     n,
   );
+}
+
+/**
+ * The harness of one test file: launched before its tests, the pages listed in `opened` closed after each
+ * test, closed after the file. Use it as the harness itself (`h.openPage(…)`) from inside tests.
+ */
+export function useHarness(options?: LaunchOptions): Harness & { opened: Page[] } {
+  let harness: Harness | undefined;
+  const opened: Page[] = [];
+  beforeAll(async () => {
+    harness = await launchHarness(options);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return new Proxy({ opened } as Harness & { opened: Page[] }, {
+    get(target, key) {
+      if (key === 'opened') return target.opened;
+      if (!harness) throw new Error('the harness is used before its beforeAll ran');
+      return Reflect.get(harness, key);
+    },
+  });
 }

@@ -1,22 +1,12 @@
 // Where the overlay's popups open on a phone-sized X page (the mobile <textarea> layout): the findings
 // list never covers the site's Post button, and it closes once a fix from it is applied.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchHarness, type Harness } from './harness';
-import { overlayOf, SEL, typeInto } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
+import { overlayOf, SEL, typeInto, useHarness } from './composer-helpers';
 
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
+const { opened } = h;
 
 type Rect = { left: number; top: number; right: number; bottom: number };
 const rectOf = (locator: Locator): Promise<Rect> =>

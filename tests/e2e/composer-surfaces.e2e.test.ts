@@ -2,23 +2,13 @@
 // forgotten when it unmounts: X (home, /compose/post over the inline box, replies, quotes, threads,
 // the mobile <textarea>) and LinkedIn (share box in the light DOM and in #interop-outlet's shadow
 // root, TipTap and legacy comments, messaging).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchHarness, type Harness } from './harness';
-import { focused, overlayCount, overlayOf, SEL, setMember, typeInto } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
+import { focused, overlayCount, overlayOf, SEL, setMember, typeInto, useHarness } from './composer-helpers';
 
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
+const { opened } = h;
 
 async function open(url: string): Promise<Page> {
   const page = await h.openPage(url);

@@ -1,25 +1,13 @@
 // Underlines sit under the exact characters of each finding and stay there: multi-line drafts,
 // wrapped lines, a finding that itself wraps, page scroll, window resize, the textarea's own scroll.
 // Each [data-finding] piece is compared with the word's rects measured in the page, within 2px.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchHarness, modelText, type Harness } from './harness';
-import {
-  barBoxes, eventually, expectBarsOnRects, findingRange, focused, frames, overlayOf, SEL, textareaRects, typeInto, wordRects,
-} from './composer-helpers';
+import { modelText } from './harness';
+import { barBoxes, eventually, expectBarsOnRects, findingRange, focused, frames, overlayOf, SEL, textareaRects, typeInto, wordRects, useHarness } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
+const { opened } = h;
 
 async function open(url: string): Promise<Page> {
   const page = await h.openPage(url);

@@ -1,22 +1,12 @@
 // The content script on the composer test pages: live checks, underlines on the exact words, the
 // card's fix through the editor's own input path, the publish gate and its audit entry, remounting.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchHarness, modelText, postedTexts, type Harness } from './harness';
-import { auditEntries as readAuditEntries } from './composer-helpers';
+import { modelText, postedTexts } from './harness';
+import { auditEntries as readAuditEntries, useHarness } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
+const { opened } = h;
 
 async function open(url: string): Promise<Page> {
   const page = await h.openPage(url);

@@ -2,25 +2,13 @@
 // fixed text, the caret sits right after the fix, typing and Backspace work there, and publishing
 // sends exactly what the editor shows. On every kind of editor: Draft.js, Quill (light DOM and
 // LinkedIn's shadow root), TipTap, the bare messaging contenteditable and the mobile <textarea>.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchHarness, modelText, postedTexts, type Harness } from './harness';
-import { focused, overlayOf, SEL } from './composer-helpers';
+import { modelText, postedTexts } from './harness';
+import { focused, overlayOf, SEL, useHarness } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  const errors = opened.flatMap((p) => h.errors(p));
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  expect(errors).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ expectNoPageErrors: true });
+const { opened } = h;
 
 interface Case {
   name: string;

@@ -2,25 +2,13 @@
 // (Ctrl/Cmd+Enter on X, Enter in LinkedIn messaging) is held while the draft has errors and opens
 // [data-gate]; "Publish anyway" needs a reason, writes exactly one audit entry and publishes exactly
 // the draft. Untrusted clicks and keys never publish and never write an entry.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchHarness, modelText, postedTexts, type Harness } from './harness';
-import { auditEntries, focused, overlayOf, SEL } from './composer-helpers';
+import { modelText, postedTexts } from './harness';
+import { auditEntries, focused, overlayOf, SEL, useHarness } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  const errors = opened.flatMap((p) => h.errors(p));
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  expect(errors).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ expectNoPageErrors: true });
+const { opened } = h;
 
 interface Case {
   name: string;

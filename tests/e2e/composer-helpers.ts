@@ -262,16 +262,19 @@ export function frames(page: Page, n = 3): Promise<void> {
 
 /**
  * The harness of one test file: launched before its tests, the pages listed in `opened` closed after each
- * test, closed after the file. Use it as the harness itself (`h.openPage(…)`) from inside tests.
+ * test (with `expectNoPageErrors`, failing the test if any of them logged an error), closed after the file.
+ * Use it as the harness itself (`h.openPage(…)`) from inside tests.
  */
-export function useHarness(options?: LaunchOptions): Harness & { opened: Page[] } {
+export function useHarness(options?: LaunchOptions & { expectNoPageErrors?: boolean }): Harness & { opened: Page[] } {
   let harness: Harness | undefined;
   const opened: Page[] = [];
   beforeAll(async () => {
     harness = await launchHarness(options);
   });
   afterEach(async () => {
+    const errors = options?.expectNoPageErrors && harness ? opened.flatMap((p) => harness!.errors(p)) : [];
     await Promise.all(opened.splice(0).map((p) => p.close()));
+    expect(errors).toEqual([]);
   });
   afterAll(async () => {
     await harness?.close();

@@ -1,24 +1,13 @@
 // Smoke tests of the composer test pages themselves, with the extension installed: each page loads
 // under its real URL, typing with Playwright's real keyboard reaches the editor's model, and
 // publishing records exactly that text in #posted. Later tests of the content script rely on this.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { contentScriptWorlds, launchHarness, modelText, postedTexts, type Harness } from './harness';
+import { contentScriptWorlds, modelText, postedTexts } from './harness';
+import { useHarness } from './composer-helpers';
 
-let h: Harness;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  h = await launchHarness();
-});
-afterEach(async () => {
-  const errors = opened.flatMap((p) => h.errors(p));
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-  expect(errors).toEqual([]);
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ expectNoPageErrors: true });
+const { opened } = h;
 
 async function open(url: string): Promise<Page> {
   const page = await h.openPage(url);

@@ -216,7 +216,7 @@ describe('faults in the browser', () => {
   // extension's origin (navigator.storage.estimate() keeps the real quota, so the import succeeds); it passed
   // on the machine where it was written. The same behaviour is covered without the browser by
   // tests/trust/storage-full.test.ts (QuotaExceededError part-way through writes, the waiting override).
-  it.skip('a full disk: the popup says so and changes nothing; an override waits in storage.local, is shown, and lands when there is room', async () => {
+  it.skip('a full disk: the popup says so and changes nothing; an override waits in storage.local, is shown, and lands when there is room', async () => { // skipped: Chromium 156 ignores the CDP quota override for the extension's origin (see above)
     const popup = await extensionPage('popup.html');
     await popup.locator('[data-view="today"]').waitFor();
     const session = await cdp(popup);

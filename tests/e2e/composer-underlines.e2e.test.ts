@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { modelText } from './harness';
 import { barBoxes, eventually, expectBarsOnRects, findingRange, focused, frames, overlayOf, SEL, textareaRects, typeInto, wordRects, useHarness } from './composer-helpers';
+import { typeQuickly } from './keystrokes';
 
 const h = useHarness();
 const { opened } = h;
@@ -19,7 +20,7 @@ async function open(url: string): Promise<Page> {
 async function typeLines(page: Page, lines: string[], newline = 'Enter'): Promise<void> {
   for (const [i, line] of lines.entries()) {
     if (i > 0) await page.keyboard.press(newline);
-    await page.keyboard.type(line);
+    await typeQuickly(page, line);
   }
 }
 

@@ -26,6 +26,7 @@ interface Case {
 }
 
 const openShare = (page: Page) => page.locator('button[data-fixture="open-share"]').click();
+const openBubble = (page: Page) => page.evaluate(() => window.fixture.control('toggle-message-bubble'));
 const X_KEY = { key: 'Enter', ctrlKey: true };
 
 const CASES: Case[] = [
@@ -68,6 +69,14 @@ const CASES: Case[] = [
   {
     name: 'LinkedIn messaging (Enter)', url: 'https://www.linkedin.com/messaging/thread/2-abc/', editor: SEL.liMessage, control: SEL.liSend,
     send: 'Enter', fakeKey: { key: 'Enter' }, source: 'li-message', platform: 'linkedin', surface: 'message',
+  },
+  {
+    name: 'LinkedIn messaging bubble on the feed (Enter)', url: 'https://www.linkedin.com/feed/', setup: openBubble, editor: SEL.liMessage,
+    control: SEL.liSend, send: 'Enter', fakeKey: { key: 'Enter' }, source: 'li-message-bubble', platform: 'linkedin', surface: 'message',
+  },
+  {
+    name: 'LinkedIn messaging bubble in the #interop-outlet shadow root (Enter)', url: 'https://www.linkedin.com/feed/?layout=2026', setup: openBubble,
+    editor: SEL.liMessage, control: SEL.liSend, send: 'Enter', fakeKey: { key: 'Enter' }, source: 'li-message-bubble', platform: 'linkedin', surface: 'message',
   },
   {
     name: 'LinkedIn messaging (click Send)', url: 'https://www.linkedin.com/messaging/thread/2-abc/', editor: SEL.liMessage, control: SEL.liSend,

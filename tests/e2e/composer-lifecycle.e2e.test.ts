@@ -97,6 +97,7 @@ describe('lifecycle: found within 200 ms, forgotten on unmount, no leaks', () =>
     ['https://www.linkedin.com/feed/', 'toggle-comment', 'toggle-comment', SEL.liComment],
     ['https://www.linkedin.com/feed/update/urn:li:activity:7300000000000000001/', 'toggle-comment', 'toggle-comment', SEL.liLegacy],
     ['https://www.linkedin.com/messaging/thread/2-abc/', 'toggle-message', 'toggle-message', SEL.liMessage],
+    ['https://www.linkedin.com/feed/?layout=2026', 'toggle-message-bubble', 'toggle-message-bubble', SEL.liMessage],
   ])('%s: %s / %s, 100 cycles', async (url, mount, unmount, selector) => {
     const page = await open(url);
     // Start from nothing mounted.

@@ -1,6 +1,6 @@
 import type { CheckContext, CheckResult, Draft, Finding, Level, Locale, TopicReport } from './types';
 import { LEVELS } from './types';
-import { PhraseIndexBuilder, type PhraseHit } from './text/phrases';
+import { finish, PhraseIndexBuilder, type PhraseHit } from './text/phrases';
 import { findEntities, type Entity } from './detect/entities';
 import { fillMessage, pickLocale } from './messages';
 import { ruleKindOf } from './rules';
@@ -25,15 +25,41 @@ const LEVEL_RANK: Record<Level, number> = { suggestion: 0, warning: 1, error: 2 
 
 /** Compiles a validated policy once; the result checks any number of drafts. */
 export function compile(policy: Policy): CompiledPolicy {
+  return finish(compileSteps(policy));
+}
+
+/**
+ * compile() in slices of about `sliceMs`, awaiting `pause()` between them: how a page's main thread
+ * compiles a policy without a long task (the automaton of a large policy takes tens of milliseconds).
+ */
+export async function compileInSlices(policy: Policy, pause: () => Promise<void>, sliceMs = 10): Promise<CompiledPolicy> {
+  const steps = compileSteps(policy);
+  // Not in the task that called (which may have just evaluated the engine's module).
+  await pause();
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The work of compile(), yielding after each rule and every few thousand phrases of the automaton. */
+function* compileSteps(policy: Policy): Generator<void, CompiledPolicy> {
   const phrases = new PhraseIndexBuilder();
   const topicGroups = policy.topics.map((topic) => phrases.addGroup([...topic.keywords, ...topic.hashtags]));
   const env = { policy, phrases };
-  const rules: CompiledRule[] = policy.rules.map((rule) => {
+  const rules: CompiledRule[] = [];
+  for (const rule of policy.rules) {
     const kind = ruleKindOf(rule.kind as string);
     const message = rule.message ? pickLocale(rule.message as LocalizedText, policy.locale) : undefined;
-    return { rule, kind, compiled: kind.compile(rule, env), message };
-  });
-  const index = phrases.build();
+    rules.push({ rule, kind, compiled: kind.compile(rule, env), message });
+    yield;
+  }
+  const index = yield* phrases.buildSteps();
   const members = new Map(policy.members.map((member) => [member.id, member]));
 
   function check(draft: Draft, context: CheckContext = {}): CheckResult {

@@ -30,6 +30,13 @@ export class EngineLoader {
       this.re2js ??= (this.importModule(RE2JS_FILE) as Promise<Parameters<EngineModule['provideRe2']>[0]>).then(engine.provideRe2);
       await this.re2js;
     }
-    return engine.compile(policy);
+    // In slices: a large policy's automaton would otherwise hold the page's main thread for tens of ms.
+    return engine.compileInSlices(policy, yieldToPage);
   }
+}
+
+/** Lets the page handle input and paint before the next slice (scheduler.yield where the browser has it). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -4,7 +4,7 @@
 import type { Policy } from '../policy/schema';
 import { runsOnRe2 } from '../check/rules/pattern/matcher';
 
-export { compile } from '../check/engine';
+export { compile, compileInSlices } from '../check/engine';
 export { provideRe2 } from '../check/rules/pattern/re2-lazy';
 
 /** Whether compiling this policy needs re2js: it has a pattern that the native RegExp path cannot run safely. */

@@ -30,6 +30,28 @@ describe('snapshot for composers', () => {
     expect(plannedTodayText(snapshot, null, 'x', NOW, TZ)).toBeNull();
     expect(plannedTodayText(snapshot, 'giulia', 'x', zonedToUtc('2026-11-26T10:00', TZ), TZ)).toBeNull();
   });
+  it('without a zone, on this computer\'s clock (Date getters, no Intl formatter): the same days', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const zone of [TZ, 'America/Los_Angeles', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        for (const hour of ['00:30', '10:00', '23:30']) {
+          const now = zonedToUtc(`2026-11-25T${hour}`, zone);
+          for (const platform of ['x', 'linkedin'] as const) {
+            expect(plannedTodayText(snapshot, 'giulia', platform, now)).toBe(plannedTodayText(snapshot, 'giulia', platform, now, zone));
+          }
+        }
+      }
+      // Not vacuous: the computer's zone decides. At 07:30 in Tokyo on the 26th it is still the 25th in Rome.
+      process.env.TZ = 'Asia/Tokyo';
+      const tokyoMorning = zonedToUtc('2026-11-26T07:30', 'Asia/Tokyo');
+      expect(plannedTodayText(snapshot, 'giulia', 'x', tokyoMorning, TZ)).toBe('Webinar teaser · Any post');
+      expect(plannedTodayText(snapshot, 'giulia', 'x', tokyoMorning)).not.toBe('Webinar teaser · Any post');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
 });
 
 describe('slotFor: the slot a publication fulfils', () => {

@@ -11,6 +11,8 @@
 import enSource from 'naughty-words/en.json' with { type: 'json' };
 import itSource from 'naughty-words/it.json' with { type: 'json' };
 
+import { lazyByLang } from './lazy';
+
 type Lang = 'en' | 'it';
 
 /**
@@ -106,7 +108,5 @@ function curate(lang: Lang): readonly string[] {
   return Object.freeze([...new Set(words)].filter((w) => w !== '' && !excluded.has(w) && !REGEX_SYNTAX.test(w)));
 }
 
-export const PROFANITY: { readonly en: readonly string[]; readonly it: readonly string[] } = Object.freeze({
-  en: curate('en'),
-  it: curate('it'),
-});
+/** Curated on first use, not when the engine loads. */
+export const PROFANITY: { readonly en: readonly string[]; readonly it: readonly string[] } = lazyByLang(curate);

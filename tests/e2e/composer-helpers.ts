@@ -263,11 +263,19 @@ export function frames(page: Page, n = 3): Promise<void> {
 /**
  * The harness of one test file: launched before its tests, the pages listed in `opened` closed after each
  * test (with `expectNoPageErrors`, failing the test if any of them logged an error), closed after the file.
- * Use it as the harness itself (`h.openPage(…)`) from inside tests.
+ * Use it as the harness itself (`h.openPage(…)`) from inside tests; `open(url)` is openPage with the page
+ * listed in `opened`.
  */
-export function useHarness(options?: LaunchOptions & { expectNoPageErrors?: boolean }): Harness & { opened: Page[] } {
+export function useHarness(options?: LaunchOptions & { expectNoPageErrors?: boolean }): Harness & { opened: Page[]; open(url: string): Promise<Page> } {
   let harness: Harness | undefined;
   const opened: Page[] = [];
+  /** openPage, the page closed after the test. */
+  const open = async (url: string): Promise<Page> => {
+    if (!harness) throw new Error('the harness is used before its beforeAll ran');
+    const page = await harness.openPage(url);
+    opened.push(page);
+    return page;
+  };
   beforeAll(async () => {
     harness = await launchHarness(options);
   });
@@ -279,9 +287,10 @@ export function useHarness(options?: LaunchOptions & { expectNoPageErrors?: bool
   afterAll(async () => {
     await harness?.close();
   });
-  return new Proxy({ opened } as Harness & { opened: Page[] }, {
+  return new Proxy({ opened, open } as Harness & { opened: Page[]; open(url: string): Promise<Page> }, {
     get(target, key) {
       if (key === 'opened') return target.opened;
+      if (key === 'open') return target.open;
       if (!harness) throw new Error('the harness is used before its beforeAll ran');
       return Reflect.get(harness, key);
     },

@@ -7,13 +7,7 @@ import type { Page } from 'playwright-core';
 import { overlayCount, overlayOf, SEL, typeInto, useHarness } from './composer-helpers';
 
 const h = useHarness();
-const { opened } = h;
-
-async function open(url: string): Promise<Page> {
-  const page = await h.openPage(url);
-  opened.push(page);
-  return page;
-}
+const { open } = h;
 
 /**
  * Mounts and unmounts a composer `cycles` times with a fixture control; after each mount waits until

@@ -3,18 +3,11 @@
 // the mobile <textarea>) and LinkedIn (share box in the light DOM and in #interop-outlet's shadow
 // root, TipTap and legacy comments, messaging).
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 
 import { focused, overlayCount, overlayOf, SEL, setMember, typeInto, useHarness } from './composer-helpers';
 
 const h = useHarness();
-const { opened } = h;
-
-async function open(url: string): Promise<Page> {
-  const page = await h.openPage(url);
-  opened.push(page);
-  return page;
-}
+const { open } = h;
 
 /** Text with exactly one error (confidential), one warning (brand-names) and one suggestion (exclamations). */
 const ONE_OF_EACH = 'Project Phoenix by ACME!!';

@@ -8,13 +8,7 @@ import { barBoxes, eventually, expectBarsOnRects, findingRange, focused, frames,
 import { typeQuickly } from './keystrokes';
 
 const h = useHarness();
-const { opened } = h;
-
-async function open(url: string): Promise<Page> {
-  const page = await h.openPage(url);
-  opened.push(page);
-  return page;
-}
+const { open } = h;
 
 /** Types lines separated by Enter (a new block in Draft.js, Quill and ProseMirror). */
 async function typeLines(page: Page, lines: string[], newline = 'Enter'): Promise<void> {

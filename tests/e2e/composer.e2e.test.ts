@@ -6,13 +6,7 @@ import { modelText, postedTexts } from './harness';
 import { auditEntries as readAuditEntries, useHarness } from './composer-helpers';
 
 const h = useHarness();
-const { opened } = h;
-
-async function open(url: string): Promise<Page> {
-  const page = await h.openPage(url);
-  opened.push(page);
-  return page;
-}
+const { open } = h;
 
 const X_EDITOR = '[data-testid="tweetTextarea_0"][contenteditable="true"]';
 const overlayOf = (page: Page, platform: string) => page.locator(`portavoce-overlay[data-platform="${platform}"]`);

@@ -1,0 +1,113 @@
+// One run's measurements, and the tables printed from them.
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { CONTENT_SCRIPT, DELAY, DRAFT_LENGTH, SITES, TARGET, TRACE, TYPED, VIEWPORT, type Site } from './composer-settings';
+
+export interface KeyResult {
+  /** keydown → the end of the main-thread task of the frame that showed the keystroke (and the overlay) */
+  painted: number;
+  /** keydown → the editor's DOM had the keystroke (the page's own input handling) */
+  dom: number;
+  /** the editor's DOM change → the start of that frame's rAF callbacks */
+  toFrame: number;
+  /** the frame: rAF callbacks (the content script's check and redraw) through style, layout, paint */
+  frame: number;
+  /** the extension's script for this keystroke: its input listeners, and its check and redraw in the frame */
+  ext: number | null;
+  extLayout: number | null;
+  overlayInFrame: boolean;
+}
+
+export interface RunResult {
+  site: Site;
+  withExtension: boolean;
+  keys: KeyResult[];
+  typedKeys: number;
+  /** true: frame ends from the trace; false: from the MessageChannel probe (trace off) */
+  traced: boolean;
+  longTasks: { startTime: number; duration: number; ext: number | null }[];
+  extTotal: number | null;
+  typingMs: number;
+  findings: { errors: string; warnings: string; suggestions: string; bars: number } | null;
+  textOk: boolean;
+}
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)]!;
+}
+const ms = (v: number) => (Number.isNaN(v) ? '—' : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
+const triple = (values: number[]) => (values.length ? `${ms(quantile(values, 0.5))} / ${ms(quantile(values, 0.95))} / ${ms(Math.max(...values))}` : '—');
+const column = (run: RunResult, pick: (k: KeyResult) => number | null) => triple(run.keys.map(pick).filter((v): v is number => v !== null));
+
+function attributable(run: RunResult): { count: number; maxExt: number; known: boolean } {
+  const known = run.longTasks.every((t) => t.ext !== null);
+  const count = run.longTasks.filter((t) => t.ext !== null && t.duration > TARGET.longTaskMs && t.duration - t.ext <= TARGET.longTaskMs).length;
+  return { count, maxExt: Math.max(0, ...run.longTasks.map((t) => t.ext ?? 0)), known };
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell + ' '.repeat(widths[c]! - [...cell].length)).join(' | ')} |`;
+  console.log(line(rows[0]!));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+export function report(runs: RunResult[]): void {
+  console.log(`\nPortavoce composer benchmark: Chromium ${VIEWPORT.width}×${VIEWPORT.height} headless; the last ${TYPED} characters `
+    + `of a ${DRAFT_LENGTH.toLocaleString('en')}-character draft typed with keyboard.type (delay ${DELAY} ms); `
+    + `${TRACE ? 'frame ends and attribution from a CDP trace' : 'trace off: frame ends are upper bounds (MessageChannel), no attribution'}. `
+    + 'Cells: p50 / p95 / max.\n');
+  for (const site of SITES) {
+    const withExt = runs.find((r) => r.site === site && r.withExtension);
+    const without = runs.find((r) => r.site === site && !r.withExtension);
+    if (!withExt) continue;
+    const cols = [withExt, ...(without ? [without] : [])];
+    const only = (cell: string) => [cell, ...(without ? ['—'] : [])];
+    const a = attributable(withExt);
+    const rows: string[][] = [
+      ['', 'with Portavoce', ...(without ? ['without extension'] : [])],
+      ['keystrokes measured (with a keydown)', ...cols.map((r) => `${r.keys.length}/${r.typedKeys}`)],
+      ['keystroke → painted (main thread)', ...cols.map((r) => column(r, (k) => k.painted))],
+      ['  keydown → editor DOM updated (page)', ...cols.map((r) => column(r, (k) => k.dom))],
+      ['  DOM updated → frame starts', ...cols.map((r) => column(r, (k) => k.toFrame))],
+      ['  frame: rAF → style, layout, paint', ...cols.map((r) => column(r, (k) => k.frame))],
+      ['overlay redrawn in the keystroke’s frame', ...only(`${withExt.keys.filter((k) => k.overlayInFrame).length}/${withExt.keys.length}`)],
+      ['extension script per keystroke', ...only(withExt.traced ? column(withExt, (k) => k.ext) : '(trace off)')],
+      ['  of which style/layout it forces', ...only(withExt.traced ? column(withExt, (k) => k.extLayout) : '(trace off)')],
+      ['extension script, total / typing time', ...only(withExt.extTotal !== null ? `${ms(withExt.extTotal)} / ${(withExt.typingMs / 1000).toFixed(1)} s` : '(trace off)')],
+      ['long tasks > 50 ms while typing', ...cols.map((r) => (r.longTasks.length ? `${r.longTasks.length}, longest ${ms(Math.max(...r.longTasks.map((t) => t.duration)))}` : 'none'))],
+      ['  attributable to the extension', ...only(a.known ? `${a.count} (largest extension share of one: ${ms(a.maxExt)})` : '(trace off)')],
+      ['findings at the end: err/warn/sugg (bars)', ...only(withExt.findings ? `${withExt.findings.errors}/${withExt.findings.warnings}/${withExt.findings.suggestions} (${withExt.findings.bars})` : '—')],
+      ['editor model = the draft at the end', ...cols.map((r) => (r.textOk ? 'yes' : 'NO'))],
+    ];
+    console.log(`${site.label}: ${site.url}${site.prepare ? ' (share box open)' : ''}, ${site.lang === 'en' ? 'English' : 'Italian'} prose`);
+    printTable(rows);
+    console.log('');
+  }
+
+  console.log('Targets');
+  const rows: string[][] = [['target', 'measured', 'met']];
+  for (const site of SITES) {
+    const run = runs.find((r) => r.site === site && r.withExtension);
+    if (!run) continue;
+    const p95 = quantile(run.keys.map((k) => k.painted), 0.95);
+    rows.push([`${site.label}: keystroke → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(p95), p95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
+    if (run.traced) {
+      const extP95 = quantile(run.keys.map((k) => k.ext ?? 0), 0.95);
+      rows.push([`${site.label}: extension script per keystroke, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(extP95), extP95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
+    }
+    const a = attributable(run);
+    rows.push([`${site.label}: no long task > ${TARGET.longTaskMs} ms attributable to the extension`, a.known ? String(a.count) : '(trace off)', a.known ? (a.count === 0 ? 'yes' : 'no') : '?']);
+  }
+  if (existsSync(CONTENT_SCRIPT)) {
+    const code = readFileSync(CONTENT_SCRIPT);
+    const gz = gzipSync(code, { level: 9 }).length;
+    rows.push([`content script ≤ ${TARGET.gzipKB} kB gzipped`, `${(code.length / 1000).toFixed(1)} kB raw, ${(gz / 1000).toFixed(1)} kB gzip -9`, gz <= TARGET.gzipKB * 1000 ? 'yes' : 'no']);
+  } else {
+    rows.push(['content script size', `missing: ${CONTENT_SCRIPT}`, '?']);
+  }
+  printTable(rows);
+}

@@ -73,7 +73,7 @@ const BACKUP_CASES: [string, BlobPart, string | RegExp][] = [
   ['binary: random bytes', bytes(13, 10_000), /not a text file/],
   ['binary: a backup in UTF-16', utf16(backupOf(1)), /not a text file/],
   ['binary: NUL bytes in a backup', backupOf(1).replace('"entries"', '"entr\u0000ies"'), /not a text file/],
-  ['newer: format version 2', backupOf(2, v2Entries(3)), /made by a newer Portavoce \(format 2\); update Portavoce/],
+  ['newer: format version 3', backupOf(3, v2Entries(3)), /made by a newer Portavoce \(format 3\); update Portavoce/],
   ['newer: format version 99', backupOf(99, v2Entries(3)), /newer Portavoce \(format 99\)/],
   ['foreign: another tool\'s JSON', JSON.stringify({ version: 1, entries: [] }), /not a Portavoce calendar backup/],
   ['not JSON: an ICS file', ics([event(1)]), /not a Portavoce backup \(not JSON\)/],

@@ -5,12 +5,16 @@ import { allEntries, putMany } from './store';
 import { BACKUP_IMPORT_MAX_BYTES, tooBig } from './import-file';
 
 export const BACKUP_FORMAT = 'portavoce-calendar-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 1: the first format. 2: an occurrence of a series may have moved (`occurrences[day].start`/`end`), which a
+ * reader of version 1 would refuse entry by entry: it says "newer" instead. Both are read.
+ */
+export const BACKUP_VERSION = 2;
 
 /** A full backup of the calendar: every entry as stored, any source. */
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: number;
   exportedAt: string;
   entries: CalendarEntry[];
 }

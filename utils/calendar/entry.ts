@@ -8,11 +8,16 @@ export { KINDS, LOCAL_SOURCE, STATUSES, type EntryKind, type EntryStatus } from 
 const id = z.string().trim().min(1).max(500);
 const when = z.string().refine((v) => isDate(v) || isWallTime(v), { message: 'a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:mm)' });
 
-/** What one occurrence of a recurring entry has of its own (marked published or skipped on that day). */
+/**
+ * What one occurrence of a recurring entry has of its own: marked published or skipped on that day, or
+ * moved (an ICS RECURRENCE-ID instance with another DTSTART): `start`/`end` in the series' own form.
+ */
 export const occurrenceSchema = z.strictObject({
   status: z.enum(STATUSES),
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   link: z.url({ protocol: /^https?$/ }).optional(),
+  start: when.optional(),
+  end: when.optional(),
 });
 export type OccurrenceState = z.infer<typeof occurrenceSchema>;
 
@@ -50,6 +55,13 @@ export const calendarEntrySchema = z
     if (e.end !== undefined && isDate(e.end) !== allDay) ctx.addIssue({ code: 'custom', path: ['end'], message: 'start and end must both be dates or both be times' });
     else if (e.end !== undefined && floating(e.end) < floating(e.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'the end is before the start' });
     if (!allDay && e.tz === undefined) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'a timed entry needs a time zone' });
+    for (const [day, own] of Object.entries(e.occurrences ?? {})) {
+      for (const key of ['start', 'end'] as const) {
+        const value = own[key];
+        if (value !== undefined && isDate(value) !== allDay) ctx.addIssue({ code: 'custom', path: ['occurrences', day, key], message: allDay ? 'a date, as the series starts on dates' : 'a time, as the series starts at a time' });
+      }
+      if (own.start !== undefined && own.end !== undefined && floating(own.end) < floating(own.start)) ctx.addIssue({ code: 'custom', path: ['occurrences', day, 'end'], message: 'the end is before the start' });
+    }
   });
 
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;

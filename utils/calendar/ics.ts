@@ -5,7 +5,7 @@ import { calendarEntrySchema, LOCAL_SOURCE, type CalendarEntry, type OccurrenceS
 import { IcsError, scanIcs } from './ics-scan';
 import { ICS_IMPORT_MAX_BYTES, tooBig } from './import-file';
 import { occurrencesIn } from './occurrences';
-import { addDays, floating, isDate, isTimeZone, localZone, utcToWall } from './time';
+import { addDays, floating, isDate, isTimeZone, localZone, utcToWall, zonedToUtc } from './time';
 import { vtimezones } from './vtimezone';
 
 export { IcsError } from './ics-scan';
@@ -72,7 +72,7 @@ export function parseIcs(input: string, options: ImportOptions = {}): CalendarEn
   }
   try {
     const entries = new Map<string, CalendarEntry>();
-    const exceptions: { uid: string; day: string; state: OccurrenceState }[] = [];
+    const exceptions: { uid: string; day: string; state: OccurrenceState; at: Wall; until?: Wall; line: number | undefined }[] = [];
     root.getAllSubcomponents('vevent').forEach((vevent, index) => {
       const line = eventLines[index];
       const fail = (message: string): never => {
@@ -92,7 +92,19 @@ export function parseIcs(input: string, options: ImportOptions = {}): CalendarEn
       const recurrenceId = vevent.getFirstProperty('recurrence-id');
       if (recurrenceId) {
         const rid = wallOf(recurrenceId.getFirstValue() as Time, recurrenceId.getParameter('tzid') as string | undefined, tz);
-        exceptions.push({ uid, day: rid.value.slice(0, 10), state: { status: (status ?? 'planned') as OccurrenceState['status'], ...(publishedAt ? { publishedAt } : {}), ...(link ? { link } : {}) } });
+        const dtend = vevent.getFirstProperty('dtend');
+        const duration = vevent.getFirstPropertyValue('duration') as ICAL.Duration | null;
+        let until: Wall | undefined;
+        if (dtend) until = wallOf(dtend.getFirstValue() as Time, dtend.getParameter('tzid') as string | undefined, tz);
+        else if (duration) {
+          const e = startTime.clone();
+          e.addDuration(duration);
+          until = wallOf(e, startTzid, tz);
+        }
+        exceptions.push({
+          uid, day: rid.value.slice(0, 10), at: start, line, ...(until ? { until } : {}),
+          state: { status: (status ?? 'planned') as OccurrenceState['status'], ...(publishedAt ? { publishedAt } : {}), ...(link ? { link } : {}) },
+        });
         return;
       }
       let end: string | undefined;
@@ -146,14 +158,40 @@ export function parseIcs(input: string, options: ImportOptions = {}): CalendarEn
       if (entries.has(uid)) fail(`UID "${uid}" appears twice`);
       entries.set(uid, parsed.data!);
     });
-    for (const { uid, day, state } of exceptions) {
+    for (const { uid, day, state, at, until, line } of exceptions) {
       const master = entries.get(uid);
-      if (master?.rrule) master.occurrences = { ...master.occurrences, [day]: state };
+      if (!master?.rrule) continue;
+      const own: OccurrenceState = { ...state, ...movedTimes(master, day, at, until) };
+      const parsed = calendarEntrySchema.safeParse({ ...master, occurrences: { ...master.occurrences, [day]: own } });
+      if (!parsed.success) throw new IcsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), line);
+      entries.set(uid, parsed.data);
     }
     return [...entries.values()];
   } finally {
     for (const id of registered) ICAL.TimezoneService.remove(id);
   }
+}
+
+type Wall = { value: string; tz?: string };
+
+/** A wall time on `master`'s clock (the same moment when it was given in another zone). */
+function onClockOf(master: CalendarEntry, wall: Wall): string {
+  if (isDate(wall.value) || !master.tz || !wall.tz || wall.tz === master.tz) return wall.value;
+  return utcToWall(zonedToUtc(wall.value, wall.tz), master.tz);
+}
+
+/**
+ * Where a RECURRENCE-ID instance moved its occurrence to, in the series' own form; nothing when it stays
+ * where the series puts it (an instance that only marks a status).
+ */
+function movedTimes(master: CalendarEntry, day: string, at: Wall, until: Wall | undefined): { start?: string; end?: string } {
+  const start = onClockOf(master, at);
+  const end = until ? onClockOf(master, until) : undefined;
+  const usual = isDate(master.start) ? day : `${day}${master.start.slice(10)}`;
+  const length = master.end ? floating(master.end) - floating(master.start) : isDate(master.start) ? 86_400_000 : 0;
+  const ownLength = end !== undefined ? floating(end) - floating(start) : length;
+  if (floating(start) === floating(usual) && ownLength === length) return {};
+  return { start, ...(end !== undefined ? { end } : {}) };
 }
 
 function timeValue(value: string, tz: string | undefined): Time {
@@ -220,7 +258,8 @@ export function toIcs(entries: readonly CalendarEntry[], now = new Date()): stri
       instance.addPropertyWithValue('dtstamp', stamp);
       const at = isDate(e.start) ? day : `${day}${e.start.slice(10)}`;
       addTime(instance, 'recurrence-id', [at], e.tz);
-      addTime(instance, 'dtstart', [at], e.tz);
+      addTime(instance, 'dtstart', [state.start ?? at], e.tz);
+      if (state.end) addTime(instance, 'dtend', [state.end], e.tz);
       addText(instance, 'summary', e.title);
       instance.addPropertyWithValue('x-portavoce-status', state.status);
       addText(instance, 'x-portavoce-published-at', state.publishedAt);

@@ -47,12 +47,22 @@ function floatingDuration(entry: CalendarEntry): number {
   return entry.end ? floating(entry.end) - floating(entry.start) : 0;
 }
 
-/** Instants of an occurrence starting at floating time `f`, viewed from `viewerTz`. */
-function instants(entry: CalendarEntry, f: number, viewerTz: string): { start: number; end: number } {
-  const d = floatingDuration(entry);
+/** Instants of an occurrence starting at floating time `f` and lasting `d`, viewed from `viewerTz`. */
+function instants(entry: CalendarEntry, f: number, viewerTz: string, d = floatingDuration(entry)): { start: number; end: number } {
   if (isDate(entry.start)) return { start: zonedToUtc(f, viewerTz), end: zonedToUtc(f + d, viewerTz) };
   const tz = entry.tz ?? 'UTC';
   return { start: zonedToUtc(f, tz), end: zonedToUtc(f + d, tz) };
+}
+
+/** Floating start and duration of an occurrence moved to its own `start` (and `end`, else the series' length). */
+function movedTo(entry: CalendarEntry, own: { start: string; end?: string }): { f: number; d: number } {
+  const f = floating(own.start);
+  return { f, d: own.end ? floating(own.end) - f : floatingDuration(entry) };
+}
+
+/** The occurrences of a series moved away from their day, with their series day. */
+function moved(entry: CalendarEntry): { seriesDay: string; f: number; d: number }[] {
+  return Object.entries(entry.occurrences ?? {}).flatMap(([seriesDay, own]) => (own.start ? [{ seriesDay, ...movedTo(entry, { start: own.start, ...(own.end ? { end: own.end } : {}) }) }] : []));
 }
 
 export interface Bounds {
@@ -70,7 +80,7 @@ export function boundsOf(entry: CalendarEntry): Bounds {
   const allDay = isDate(entry.start);
   const slack = allDay ? ZONE_SLACK : 0;
   const first = allDay ? floating(entry.start) : zonedToUtc(entry.start, entry.tz ?? 'UTC');
-  const from = first - slack;
+  let from = first - slack;
   let to: number;
   if (entry.rrule) {
     to = Infinity;
@@ -84,6 +94,11 @@ export function boundsOf(entry: CalendarEntry): Bounds {
     } catch {
       to = Infinity;
     }
+    // An occurrence moved before the series' first or after its last one widens the bounds.
+    for (const { f, d } of moved(entry)) {
+      from = Math.min(from, f - ZONE_SLACK);
+      to = Math.max(to, f + d + ZONE_SLACK);
+    }
   } else {
     const f = floating(entry.start);
     to = allDay ? f + floatingDuration(entry) + slack : instants(entry, f, 'UTC').end;
@@ -95,10 +110,9 @@ export function boundsOf(entry: CalendarEntry): Bounds {
 export function occurrencesIn(entry: CalendarEntry, rangeStart: number, rangeEnd: number, viewerTz: string): Occurrence[] {
   const allDay = isDate(entry.start);
   const overlaps = (s: number, e: number) => (e > s ? s < rangeEnd && e > rangeStart : s >= rangeStart && s < rangeEnd);
-  const make = (f: number): Occurrence | null => {
-    const { start, end } = instants(entry, f, viewerTz);
+  const make = (f: number, seriesDay = isoDay(f), d?: number): Occurrence | null => {
+    const { start, end } = instants(entry, f, viewerTz, d);
     if (!overlaps(start, end)) return null;
-    const seriesDay = isoDay(f);
     const own = entry.occurrences?.[seriesDay];
     return {
       entry, key: `${entry.id}|${seriesDay}`, seriesDay, day: dayIn(start, viewerTz), start, end, allDay,
@@ -126,9 +140,18 @@ export function occurrencesIn(entry: CalendarEntry, rangeStart: number, rangeEnd
   const dates = rule.between(new Date(rangeStart - ZONE_SLACK - span), new Date(rangeEnd + ZONE_SLACK), true);
   for (const date of dates) {
     const f = date.getTime();
-    if (excluded.has(f)) continue;
+    if (excluded.has(f) || entry.occurrences?.[isoDay(f)]?.start) continue;
     const occurrence = make(f);
     if (occurrence) out.push(occurrence);
   }
-  return out;
+  // Moved occurrences: where they moved to, if their day is one of the series'.
+  const shifted = moved(entry);
+  for (const { seriesDay, f, d } of shifted) {
+    const dayStart = floating(seriesDay);
+    const original = rule.between(new Date(dayStart), new Date(dayStart + DAY_MS - 1), true)[0];
+    if (!original || excluded.has(original.getTime())) continue;
+    const occurrence = make(f, seriesDay, d);
+    if (occurrence) out.push(occurrence);
+  }
+  return shifted.length ? out.sort((a, b) => a.start - b.start) : out;
 }

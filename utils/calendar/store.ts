@@ -79,7 +79,10 @@ export async function setStatus(
     const own = { status, ...(publishedAt ? { publishedAt } : {}), ...(extra.link ? { link: extra.link } : {}) };
     let next: CalendarEntry;
     if (entry.rrule && seriesDay) {
-      next = { ...entry, occurrences: { ...entry.occurrences, [seriesDay]: own } };
+      // A moved occurrence keeps where it moved to.
+      const was = entry.occurrences?.[seriesDay];
+      const moved = { ...(was?.start ? { start: was.start } : {}), ...(was?.end ? { end: was.end } : {}) };
+      next = { ...entry, occurrences: { ...entry.occurrences, [seriesDay]: { ...moved, ...own } } };
     } else {
       const { publishedAt: _p, link: _l, ...rest } = entry;
       next = { ...rest, ...own, ...(!extra.link && entry.link && status === 'published' ? { link: entry.link } : {}) };
@@ -109,8 +112,26 @@ export function mergeIncoming(stored: CalendarEntry | undefined, incoming: Calen
     ...(keepStatus ? { status: stored.status } : {}),
     ...(keepStatus && stored.publishedAt ? { publishedAt: stored.publishedAt } : {}),
     ...(!incoming.link && stored.link ? { link: stored.link } : {}),
-    ...(stored.occurrences || incoming.occurrences ? { occurrences: { ...incoming.occurrences, ...stored.occurrences } } : {}),
+    ...(stored.occurrences || incoming.occurrences ? { occurrences: mergeOccurrences(stored.occurrences, incoming.occurrences) } : {}),
   };
+}
+
+type Occurrences = NonNullable<CalendarEntry['occurrences']>;
+
+/** Per occurrence: the local marks (status, when, link) stay; where it happens is the incoming copy's. */
+function mergeOccurrences(stored: Occurrences = {}, incoming: Occurrences = {}): Occurrences {
+  const out: Occurrences = {};
+  for (const day of new Set([...Object.keys(incoming), ...Object.keys(stored)])) {
+    const mine = stored[day];
+    const theirs = incoming[day];
+    if (!mine) {
+      out[day] = theirs!;
+      continue;
+    }
+    const { start: _s, end: _e, ...marks } = mine;
+    out[day] = { ...marks, ...(theirs?.start ? { start: theirs.start } : {}), ...(theirs?.end ? { end: theirs.end } : {}) };
+  }
+  return out;
 }
 
 /** Stores many entries in one transaction, each merged with what is stored (same id: updated, never doubled). */

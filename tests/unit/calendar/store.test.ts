@@ -148,7 +148,7 @@ describe('backup', () => {
   it.each([
     ['not JSON', 'BEGIN:VCALENDAR', 'not-json'],
     ['a foreign file', JSON.stringify({ format: 'other-app', version: 1, entries: [] }), 'foreign'],
-    ['a newer file', JSON.stringify({ format: 'portavoce-calendar-backup', version: 2, entries: [] }), 'newer'],
+    ['a newer file', JSON.stringify({ format: 'portavoce-calendar-backup', version: 3, entries: [] }), 'newer'],
     ['a bad entry', JSON.stringify({ format: 'portavoce-calendar-backup', version: 1, entries: [{ id: 'z', title: 'Z', start: 'soon', kind: 'slot' }] }), 'invalid'],
   ])('refuses %s and changes nothing', async (_, text, reason) => {
     await putMany(db, entries);

@@ -45,17 +45,44 @@ export function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** The wall clock of `tz` at instant `ms`, as epoch ms of the same fields read as UTC. */
+/** The wall clock of `tz` at instant `ms` (to the second), as epoch ms of the same fields read as UTC. */
 function wallAsUtc(ms: number, tz: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return whole + zoneOffset(whole, tz);
+}
+
+/** What Intl says the wall clock of `tz` reads at instant `ms`, as epoch ms of the same fields read as UTC. */
+function askIntl(ms: number, tz: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
 
+/**
+ * Since 1980 every zone's offset is a multiple of 15 minutes and changes at a quarter hour (UTC), so one
+ * offset per quarter hour is exact; formatToParts is slow (the popup converts every occurrence it shows).
+ */
+const QUARTER_HOUR = 900_000;
+const CACHED_SINCE = Date.UTC(1980, 0, 1);
+const offsets = new Map<string, Map<number, number>>();
+let cachedOffsets = 0;
+
 /** Offset of `tz` from UTC at instant `ms`, in ms. */
 export function zoneOffset(ms: number, tz: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
-  return wallAsUtc(whole, tz) - whole;
+  if (whole < CACHED_SINCE) return askIntl(whole, tz) - whole;
+  const quarter = Math.floor(whole / QUARTER_HOUR);
+  let zone = offsets.get(tz);
+  let offset = zone?.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    offset = askIntl(start, tz) - start;
+    if (cachedOffsets > 50_000) (offsets.clear(), (cachedOffsets = 0), (zone = undefined));
+    if (!zone) offsets.set(tz, (zone = new Map()));
+    zone.set(quarter, offset);
+    cachedOffsets++;
+  }
+  return offset;
 }
 
 /** Fields of a date or wall time as UTC epoch ms ("floating"). */

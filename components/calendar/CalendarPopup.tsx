@@ -3,7 +3,7 @@ import { db } from '../../utils/calendar/db';
 import type { CalendarEntry, CalendarEntryInput } from '../../utils/calendar/entry';
 import { STATUSES, type EntryStatus } from '../../utils/calendar/entry-values';
 import type { Occurrence } from '../../utils/calendar/occurrences';
-import { matchesFilters, occurrencesOfDays, searchEntries, splitToday, type Filters } from '../../utils/calendar/query';
+import { byStart, matchesFilters, occurrencesOfDays, searchEntries, splitToday, type Filters } from '../../utils/calendar/query';
 import { addDays, addMonths, dayIn, monthStart, weekStart } from '../../utils/calendar/time';
 import { watchSnapshot } from '../../utils/calendar/snapshot';
 import { PLATFORMS, type Platform } from '../../utils/check/types';
@@ -34,6 +34,12 @@ function rangeOf(view: View, anchor: string): [string, string] {
   if (view === 'week') return [weekStart(anchor), addDays(weekStart(anchor), 7)];
   const first = weekStart(monthStart(anchor));
   return [first, addDays(first, 42)];
+}
+
+/** Occurrences of two overlapping queries (a period spanning today and the coming days is in both), once each, by start. */
+function withoutRepeats(list: Occurrence[]): Occurrence[] {
+  const seen = new Set<string>();
+  return list.filter((o) => !seen.has(o.key) && (seen.add(o.key), true)).sort(byStart);
 }
 
 function labelOf(label: Policy['topics'][number]['label'], locale: string): string {
@@ -79,7 +85,16 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
   }, []);
 
   const [from, to] = rangeOf(view, anchor);
-  const live = useLive(() => occurrencesOfDays(db(), from, to, tz), [from, to, tz], start.seed);
+  // The today view asks for today first (the seed, painted at once), then for the coming days once today
+  // is on screen: most of the view's rows, and of the work of expanding recurrences, are theirs.
+  const todayView = view === 'today';
+  const head = useLive(() => occurrencesOfDays(db(), from, todayView ? addDays(from, 1) : to, tz), [from, to, tz, todayView], start.seed);
+  const tail = useLive(
+    () => (todayView && comingShown ? occurrencesOfDays(db(), addDays(from, 1), to, tz) : Promise.resolve(null)),
+    [from, to, tz, todayView, comingShown],
+  );
+  const live = { value: head.value && tail.value ? withoutRepeats([...head.value, ...tail.value]) : head.value, error: head.error ?? tail.error };
+  const comingLoaded = !todayView || tail.value != null;
   const search = filters.search?.trim() ?? '';
   const found = useLive(() => (search ? searchEntries(db(), search) : Promise.resolve(null)), [search]);
   const shown = (live.value ?? []).filter((o) => matchesFilters(o, { ...filters, search: undefined }, me));
@@ -167,7 +182,7 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
         {split.quiet.length > 0 && section(t('popup.quietNow'), split.quiet, 'quiet')}
         <section class="section" data-section="coming">
           <h2>{t('popup.coming')}</h2>
-          {!comingShown ? null : coming.size === 0 ? <p class="empty" {...{ elementtiming: COMING_MARK }}>{t('popup.nothing')}</p> : [...coming].map(([day, list], d) => (
+          {!comingLoaded ? null : coming.size === 0 ? <p class="empty" {...{ elementtiming: COMING_MARK }}>{t('popup.nothing')}</p> : [...coming].map(([day, list], d) => (
             <div key={day} class="day">
               <h3>{dayLabel(day, locale)}</h3>
               <ul class="entries">{list.map((o, i) => row(o, false, d === 0 && i === 0 ? COMING_MARK : undefined))}</ul>

@@ -33,7 +33,8 @@ export async function startPopup(): Promise<PopupStart> {
     activePolicyItem.getValue().then((a) => a?.policy ?? null, () => null),
     // A database that cannot open (no IndexedDB in this window) renders at once, without a seed: liveQuery
     // would not report it (DatabaseClosedError), and the popup's own query says what is wrong.
-    db().open().then(() => seedOf(() => occurrencesOfDays(db(), today, addDays(today, TODAY_SPAN_DAYS), tz)), () => undefined),
+    // Today alone: the coming days are asked for once today is on screen (CalendarPopup).
+    db().open().then(() => seedOf(() => occurrencesOfDays(db(), today, addDays(today, 1), tz)), () => undefined),
   ]);
   return { tz, today, translator, me, policy, ...(seed ? { seed } : {}) };
 }

@@ -1,7 +1,7 @@
 // One run's measurements, and the tables printed from them.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { CONTENT_SCRIPT, DELAY, DRAFT_LENGTH, SITES, TARGET, TRACE, TYPED, VIEWPORT, type Site } from './composer-settings';
+import { CONTENT_SCRIPT, DELAY, DRAFT_LENGTH, LAZY_FILES, SITES, TARGET, TRACE, TYPED, VIEWPORT, type Site } from './composer-settings';
 
 export interface KeyResult {
   /** keydown → the end of the main-thread task of the frame that showed the keystroke (and the overlay) */
@@ -71,6 +71,7 @@ export function report(runs: RunResult[]): void {
       ['', 'with Portavoce', ...(without ? ['without extension'] : [])],
       ['keystrokes measured (with a keydown)', ...cols.map((r) => `${r.keys.length}/${r.typedKeys}`)],
       ['keystroke → painted (main thread)', ...cols.map((r) => column(r, (k) => k.painted))],
+      ['editor DOM updated (the input) → painted', ...cols.map((r) => column(r, (k) => k.painted - k.dom))],
       ['  keydown → editor DOM updated (page)', ...cols.map((r) => column(r, (k) => k.dom))],
       ['  DOM updated → frame starts', ...cols.map((r) => column(r, (k) => k.toFrame))],
       ['  frame: rAF → style, layout, paint', ...cols.map((r) => column(r, (k) => k.frame))],
@@ -94,7 +95,9 @@ export function report(runs: RunResult[]): void {
     const run = runs.find((r) => r.site === site && r.withExtension);
     if (!run) continue;
     const p95 = quantile(run.keys.map((k) => k.painted), 0.95);
-    rows.push([`${site.label}: keystroke → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(p95), p95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
+    rows.push([`${site.label}: keydown → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(p95), p95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
+    const inputP95 = quantile(run.keys.map((k) => k.painted - k.dom), 0.95);
+    rows.push([`${site.label}: input (editor DOM updated) → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(inputP95), inputP95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
     if (run.traced) {
       const extP95 = quantile(run.keys.map((k) => k.ext ?? 0), 0.95);
       rows.push([`${site.label}: extension script per keystroke, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(extP95), extP95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
@@ -108,6 +111,10 @@ export function report(runs: RunResult[]): void {
     rows.push([`content script ≤ ${TARGET.gzipKB} kB gzipped`, `${(code.length / 1000).toFixed(1)} kB raw, ${(gz / 1000).toFixed(1)} kB gzip -9`, gz <= TARGET.gzipKB * 1000 ? 'yes' : 'no']);
   } else {
     rows.push(['content script size', `missing: ${CONTENT_SCRIPT}`, '?']);
+  }
+  for (const file of LAZY_FILES.filter(existsSync)) {
+    const code = readFileSync(file);
+    rows.push([`loaded later: ${file.split('/').slice(-2).join('/')}`, `${(code.length / 1000).toFixed(1)} kB raw, ${(gzipSync(code, { level: 9 }).length / 1000).toFixed(1)} kB gzip -9`, '']);
   }
   printTable(rows);
 }

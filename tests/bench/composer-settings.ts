@@ -16,6 +16,8 @@ export const PROFILE_DIR = process.env.PORTAVOCE_BENCH_PROFILE;
 export const VIEWPORT = { width: 1280, height: 900 };
 export const TARGET = { keystrokeP95Ms: 16, longTaskMs: 50, gzipKB: 60 };
 export const CONTENT_SCRIPT = join(ROOT, '.output/chrome-mv3/content-scripts/composer.js');
+/** Loaded by the content script when the first compose box mounts (the engine), and only for some policies (re2js). */
+export const LAZY_FILES = [join(ROOT, '.output/chrome-mv3/engine/engine.js'), join(ROOT, '.output/chrome-mv3/engine/re2js.js')];
 
 export interface Site {
   id: string;

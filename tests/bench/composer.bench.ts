@@ -52,7 +52,7 @@
 // files from __dirname), so this file bundles itself once more with playwright-core left external and
 // runs that (`relaunch` below); the harness is imported dynamically for the same reason.
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -138,7 +138,10 @@ async function runSite(context: BrowserContext, site: Site, withExtension: boole
     const typingMs = Date.now() - typingStart;
     await page.waitForTimeout(300);
     await page.evaluate(() => { (window as any).__composerBench.end = performance.mark('portavoce-bench:end').startTime; });
-    if (stopProfile) writeFileSync(join(PROFILE_DIR!, `${site.id}${withExtension ? '' : '-no-extension'}.cpuprofile`), JSON.stringify(await stopProfile()));
+    if (stopProfile) {
+      mkdirSync(PROFILE_DIR!, { recursive: true });
+      writeFileSync(join(PROFILE_DIR!, `${site.id}${withExtension ? '' : '-no-extension'}.cpuprofile`), JSON.stringify(await stopProfile()));
+    }
     const trace = stopTrace ? await phase(`${tag}: trace`, async () => summarizeTrace(await stopTrace())) : null;
     const record = await page.evaluate(() => (window as any).__composerBench as PageRecord);
     const textOk = (await editor.evaluate((el) => window.fixture.modelText(el))) === draft.full;

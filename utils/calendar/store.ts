@@ -23,10 +23,18 @@ export async function writing<T>(database: PortavoceDb, work: () => Promise<T>):
 /** The database cannot be opened at all: no IndexedDB (some private windows), or it refuses to open. */
 const UNAVAILABLE = new Set([Dexie.errnames.MissingAPI, Dexie.errnames.OpenFailed, Dexie.errnames.DatabaseClosed, 'InvalidStateError', 'SecurityError']);
 
+/**
+ * A disk that is really full is not always a QuotaExceededError: Chromium aborts the write with an
+ * UnknownError whose message names the file error (seen on a full tmpfs: "IO error: …000003.log:
+ * FILE_ERROR_NO_SPACE"), and Dexie then reports the connection it closed.
+ */
+const NO_SPACE = /FILE_ERROR_NO_SPACE|NO_DEVICE_SPACE|ENOSPC|No space left/i;
+
 export function asStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
-  const names = [error, (error as { inner?: unknown })?.inner].map((e) => (e as { name?: string })?.name);
-  if (names.includes(Dexie.errnames.QuotaExceeded) || names.includes('QuotaExceededError'))
+  const causes = [error, (error as { inner?: unknown })?.inner] as ({ name?: string; message?: string } | undefined)[];
+  const names = causes.map((e) => e?.name);
+  if (names.includes(Dexie.errnames.QuotaExceeded) || names.includes('QuotaExceededError') || causes.some((e) => NO_SPACE.test(String(e?.message ?? ''))))
     return new StoreError('disk-full', 'The disk is full: nothing was changed.');
   if (names.some((name) => name && UNAVAILABLE.has(name)))
     return new StoreError('unavailable', 'This browser window cannot save data (IndexedDB is unavailable, e.g. in a private window): nothing was changed.');

@@ -124,6 +124,10 @@ describe('writes', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect(error.reason).toBe('disk-full');
     expect(asStoreError(new Error('x')).reason).toBe('failed');
+    // A really full disk in Chromium (tmpfs, 0 bytes free): an UnknownError naming the file error, also inside Dexie's.
+    const noSpace = Object.assign(new Error('Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)'), { name: 'UnknownError' });
+    expect(asStoreError(noSpace).reason).toBe('disk-full');
+    expect(asStoreError(Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: noSpace })).reason).toBe('disk-full');
     expect(await db.entries.count()).toBe(1);
     expect(await getEntry(db, 'kept')).toMatchObject({ title: 'Kept' });
   });

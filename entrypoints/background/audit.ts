@@ -10,7 +10,7 @@ import { auditItem, auditStatusItem, type AuditStatus } from '../../utils/storag
 import { appendAudit, clearAudit, listAudit } from '../../utils/audit/store';
 import { auditEntrySchema, type AuditEntry } from '../../utils/audit/entry';
 import { db, type AuditRow } from '../../utils/calendar/db';
-import { asStoreError } from '../../utils/calendar/store';
+import { asStoreError, transact } from '../../utils/calendar/store';
 import { AUDIT_CHANNEL } from '../../utils/audit/changes';
 
 export const AUDIT_RETRY_ALARM = 'portavoce:audit-retry';
@@ -57,7 +57,7 @@ async function movePending(): Promise<number> {
     else invalid.push(raw);
   }
   const table = db().audit;
-  await db().transaction('rw', table, async () => {
+  await transact(db(), table, async () => {
     for (const entry of valid) {
       const present = await table.where('at').equals(entry.at).filter((row) => row.draftHash === entry.draftHash).count();
       if (present === 0) await table.add({ ...entry });

@@ -1,9 +1,10 @@
 import { db, type AuditRow } from '../calendar/db';
+import { transact } from '../calendar/store';
 import type { AuditEntry } from './entry';
 
 /** Appends one override to the audit log (a transaction of its own: it lands whole or not at all). */
 export async function appendAudit(entry: AuditEntry): Promise<void> {
-  await db().audit.add({ ...entry });
+  await transact(db(), db().audit, () => db().audit.add({ ...entry }));
 }
 
 /** The log, newest first. */

@@ -58,7 +58,14 @@ export class PortavoceDb extends Dexie {
 
 let shared: PortavoceDb | undefined;
 
-/** The one database object of this view (background, popup or options). */
+/**
+ * The one database object of this view (background, popup or options). One whose opening failed is replaced:
+ * Dexie keeps refusing with the old error, while the cause may be gone (a full disk that has room again).
+ */
 export function db(): PortavoceDb {
+  if (shared?.hasFailed()) {
+    shared.close();
+    shared = undefined;
+  }
   return (shared ??= new PortavoceDb());
 }

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import { calendarEntrySchema, LOCAL_SOURCE, newEntryId, type CalendarEntry, type CalendarEntryInput, type EntryStatus } from './entry';
 import type { PortavoceDb } from './db';
 import { fromRow, toRow } from './migrations';
@@ -12,11 +12,20 @@ export class StoreError extends Error {
 }
 
 /** Runs a write transaction; a full disk or a failure aborts it whole, so nothing stored before is lost. */
-export async function writing<T>(database: PortavoceDb, work: () => Promise<T>): Promise<T> {
+export function writing<T>(database: PortavoceDb, work: () => Promise<T>): Promise<T> {
+  return transact(database, database.entries, work);
+}
+
+/**
+ * A read-write transaction that fails with a StoreError. A full disk aborts the transaction with the real
+ * cause on the transaction itself, and each request with a bare AbortError: that cause is looked at too.
+ */
+export async function transact<T>(database: Dexie, table: Table, work: () => Promise<T>): Promise<T> {
+  let transaction: Transaction | undefined;
   try {
-    return await database.transaction('rw', database.entries, work);
+    return await database.transaction('rw', table, (tx) => ((transaction = tx), work()));
   } catch (error) {
-    throw asStoreError(error);
+    throw asStoreError(error, transaction?.idbtrans?.error);
   }
 }
 
@@ -30,13 +39,21 @@ const UNAVAILABLE = new Set([Dexie.errnames.MissingAPI, Dexie.errnames.OpenFaile
  */
 const NO_SPACE = /FILE_ERROR_NO_SPACE|NO_DEVICE_SPACE|ENOSPC|No space left/i;
 
-export function asStoreError(error: unknown): StoreError {
+export function asStoreError(error: unknown, cause?: unknown): StoreError {
   if (error instanceof StoreError) return error;
-  const causes = [error, (error as { inner?: unknown })?.inner] as ({ name?: string; message?: string } | undefined)[];
+  type Cause = { name?: string; message?: string; inner?: unknown } | null | undefined;
+  // Dexie wraps: DatabaseClosedError ⊃ OpenFailedError ⊃ the DOMException.
+  const causes: Cause[] = [];
+  for (let e = error as Cause, depth = 0; e && depth < 4; e = e.inner as Cause, depth++) causes.push(e);
+  causes.push(cause as Cause);
   const names = causes.map((e) => e?.name);
   if (names.includes(Dexie.errnames.QuotaExceeded) || names.includes('QuotaExceededError') || causes.some((e) => NO_SPACE.test(String(e?.message ?? ''))))
     return new StoreError('disk-full', 'The disk is full: nothing was changed.');
-  if (names.some((name) => name && UNAVAILABLE.has(name)))
+  // Chromium's "Internal error opening backing store" (an UnknownError inside OpenFailed, itself perhaps inside
+  // DatabaseClosed): the database exists but cannot be opened now (a full disk does this to the connections it
+  // closed), not a window without storage.
+  const brokenBackingStore = names.includes('UnknownError');
+  if (!brokenBackingStore && names.some((name) => name && UNAVAILABLE.has(name)))
     return new StoreError('unavailable', 'This browser window cannot save data (IndexedDB is unavailable, e.g. in a private window): nothing was changed.');
   return new StoreError('failed', error instanceof Error ? error.message : String(error));
 }

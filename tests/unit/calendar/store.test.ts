@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PortavoceDb } from '../../../utils/calendar/db';
 import { calendarEntrySchema, type CalendarEntryInput } from '../../../utils/calendar/entry';
@@ -128,6 +129,14 @@ describe('writes', () => {
     const noSpace = Object.assign(new Error('Connection is closing because of: IO error: …/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)'), { name: 'UnknownError' });
     expect(asStoreError(noSpace).reason).toBe('disk-full');
     expect(asStoreError(Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: noSpace })).reason).toBe('disk-full');
+    // Each request of an aborted transaction only says AbortError: the transaction's own error tells why.
+    expect(asStoreError(Object.assign(new Error('40 of 50 operations failed'), { name: 'BulkError' }), noSpace).reason).toBe('disk-full');
+    // A backing store Chromium cannot open again (after a full disk closed it) is a failure, not a private window.
+    const backingStore = Object.assign(new Error('Internal error opening backing store for indexedDB.open.'), { name: 'UnknownError' });
+    const openFailed = Object.assign(new Error('UnknownError …'), { name: Dexie.errnames.OpenFailed, inner: backingStore });
+    expect(asStoreError(openFailed).reason).toBe('failed');
+    expect(asStoreError(Object.assign(new Error('closed'), { name: Dexie.errnames.DatabaseClosed, inner: openFailed })).reason).toBe('failed');
+    expect(asStoreError(Object.assign(new Error('…'), { name: Dexie.errnames.OpenFailed, inner: Object.assign(new Error('…'), { name: 'InvalidStateError' }) })).reason).toBe('unavailable');
     expect(await db.entries.count()).toBe(1);
     expect(await getEntry(db, 'kept')).toMatchObject({ title: 'Kept' });
   });

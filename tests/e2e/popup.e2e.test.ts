@@ -1,19 +1,16 @@
 // The calendar end to end: the built popup in Chromium (import an ICS file, switch views, create and edit,
 // export), a team feed from a local HTTP server, and a quiet period holding a post in a composer page.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchHarness, postedTexts, type Harness } from './harness';
+import { startFeedServer, type FeedServer } from './feed-server';
 import { focused, overlayOf, SEL } from './composer-helpers';
 
 /** The extension API as the tests call it inside the service worker and the popup (evaluated there, not here). */
 declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
 let h: Harness;
-let feed: Server;
-let feedUrl = '';
-const feedState = { body: '', etag: '"1"', requests: [] as { inm?: string }[] };
+let feed: FeedServer;
 
 const day = (offset: number) => {
   const d = new Date();
@@ -41,22 +38,14 @@ const ids = (page: Page) => page.locator('[data-entry]').evaluateAll((els) => el
 const storageSet = (values: Record<string, unknown>) => h.context.serviceWorkers()[0]!.evaluate((v) => chrome.storage.local.set(v), values);
 
 beforeAll(async () => {
-  feed = createServer((req, res) => {
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'if-none-match, if-modified-since, accept', 'access-control-expose-headers': 'etag, last-modified' };
-    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
-    feedState.requests.push({ inm: req.headers['if-none-match'] as string | undefined });
-    if (req.headers['if-none-match'] === feedState.etag) return res.writeHead(304, cors).end();
-    res.writeHead(200, { ...cors, 'content-type': 'text/calendar', etag: feedState.etag }).end(feedState.body);
-  });
-  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
-  feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/team.ics`;
+  feed = await startFeedServer();
   h = await launchHarness();
   // The harness blocks the network; the test's own feed server is let through.
-  await h.context.route(`${feedUrl.replace('/team.ics', '')}/**`, (route) => route.continue());
+  await feed.allow(h.context);
 });
 afterAll(async () => {
   await h?.close();
-  await new Promise((resolve) => feed?.close(resolve));
+  await feed?.close();
 });
 
 describe('popup', () => {
@@ -116,18 +105,18 @@ describe('popup', () => {
   });
 
   it('a team feed from a local server: fetched, updated in place with If-None-Match, removed entries go', async () => {
-    feedState.body = ics(day)(['UID:feed-1', 'SUMMARY:Feed launch post', `DTSTART;VALUE=DATE:${date(0)}`], ['UID:feed-2', 'SUMMARY:Feed webinar', `DTSTART;VALUE=DATE:${date(1)}`]);
+    feed.body = ics(day)(['UID:feed-1', 'SUMMARY:Feed launch post', `DTSTART;VALUE=DATE:${date(0)}`], ['UID:feed-2', 'SUMMARY:Feed webinar', `DTSTART;VALUE=DATE:${date(1)}`]);
     const page = await openPopup();
-    await storageSet({ calendarFeedUrl: feedUrl });
+    await storageSet({ calendarFeedUrl: feed.url });
     await expect.poll(() => ids(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['feed-1', 'feed-2']));
-    feedState.body = ics(day)(['UID:feed-1', 'SUMMARY:Feed launch post (moved)', `DTSTART;VALUE=DATE:${date(1)}`]);
-    feedState.etag = '"2"';
+    feed.body = ics(day)(['UID:feed-1', 'SUMMARY:Feed launch post (moved)', `DTSTART;VALUE=DATE:${date(1)}`]);
+    feed.etag = '"2"';
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }));
     await expect.poll(() => ids(page)).not.toContain('feed-2');
     expect(await page.locator('[data-entry][data-id="feed-1"]').textContent()).toContain('(moved)');
-    expect(feedState.requests.at(-1)!.inm).toBe('"1"');
+    expect(feed.requests.at(-1)!.inm).toBe('"1"');
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }));
-    expect(feedState.requests.at(-1)!.inm).toBe('"2"');
+    expect(feed.requests.at(-1)!.inm).toBe('"2"');
     await page.close();
   });
 });

@@ -12,13 +12,12 @@
 //   saved, the override waits in storage.local, no page error.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { ensureExtensionBuilt, launchHarness, modelText, postedTexts, type Harness } from './harness';
+import { startFeedServer, type FeedServer } from './feed-server';
 import { focused, overlayOf, SEL } from './composer-helpers';
 import { recordTrust } from '../trust/figures';
 
@@ -30,9 +29,7 @@ declare const chrome: {
 };
 
 let h: Harness;
-let feed: Server;
-let feedUrl = '';
-const served = { body: '', etag: '"1"', sent: 0 };
+let feed: FeedServer;
 const pageErrors: string[] = [];
 const figures = { concurrent: { tried: 0, lost: 0 }, kill: { tried: 0, lost: 0, note: '' }, full: { tried: 0, lost: 0, bypasses: 0 }, noIdb: { tried: 0, crashes: 0, lost: 0 } };
 
@@ -139,20 +136,13 @@ const log = (what: string) => process.env.PORTAVOCE_E2E_LOG && console.log(`${((
 const local = (key: string) => worker().evaluate((k) => chrome.storage.local.get(k).then((v) => v[k]), key);
 
 beforeAll(async () => {
-  feed = createServer((req, res) => {
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'if-none-match, if-modified-since, accept', 'access-control-expose-headers': 'etag, last-modified' };
-    if (req.method === 'OPTIONS') return res.writeHead(204, cors).end();
-    if (req.headers['if-none-match'] === served.etag) return res.writeHead(304, cors).end();
-    res.writeHead(200, { ...cors, 'content-type': 'text/calendar', etag: served.etag }).end(served.body, () => served.sent++);
-  });
-  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
-  feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/team.ics`;
+  feed = await startFeedServer();
   h = await launchHarness();
-  await h.context.route(`${feedUrl.replace('/team.ics', '')}/**`, (route) => route.continue());
+  await feed.allow(h.context);
 });
 afterAll(async () => {
   await h?.close();
-  await new Promise((resolve) => feed?.close(resolve));
+  await feed?.close();
   recordTrust({ area: 'Faults and upgrades', check: 'browser: popup + options + worker writing 1,000 entries each at once', tried: figures.concurrent.tried, crashes: 0, bypasses: 0, lost: figures.concurrent.lost });
   recordTrust({ area: 'Faults and upgrades', check: 'browser: worker closed (CDP) mid feed merge', tried: figures.kill.tried, crashes: 0, bypasses: 0, lost: figures.kill.lost, note: figures.kill.note });
   recordTrust({ area: 'Faults and upgrades', check: 'browser: disk full (profile on a full tmpfs), popup write + override', tried: figures.full.tried, crashes: 0, bypasses: figures.full.bypasses, lost: figures.full.lost });
@@ -166,11 +156,11 @@ describe('faults in the browser', () => {
     const options = await extensionPage('options.html');
     const restore = options.locator('input[type=file][data-import="backup"]');
     await restore.waitFor({ state: 'attached' });
-    served.body = ics(events('feed', 1_000));
+    feed.body = ics(events('feed', 1_000));
     await Promise.all([
       popup.locator('input[type=file][data-import="ics"]').setInputFiles({ name: 'plan.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics(events('popup', 1_000))) }),
       restore.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup('options', 1_000)) }),
-      worker().evaluate((url) => chrome.storage.local.set({ calendarFeedUrl: url }), feedUrl),
+      worker().evaluate((url) => chrome.storage.local.set({ calendarFeedUrl: url }), feed.url),
     ]);
     await expect.poll(() => popup.locator('[data-notice]').textContent(), { timeout: 30_000 }).toMatch(/1000 new/);
     await expect.poll(() => options.locator('[data-calendar-note]').textContent(), { timeout: 30_000 }).toMatch(/1000/);
@@ -187,8 +177,8 @@ describe('faults in the browser', () => {
     const page = await extensionPage('popup.html');
     const before = await readStore(page);
     expect(withPrefix(before.entries, 'feed')).toBe(1_000);
-    served.body = ics(events('big', 5_000));
-    served.etag = '"2"';
+    feed.body = ics(events('big', 5_000));
+    feed.etag = '"2"';
     const session = await cdp(page);
     const { targetInfos } = await session.send('Target.getTargets');
     const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(h.extensionUrl('')))!;
@@ -196,8 +186,8 @@ describe('faults in the browser', () => {
     await page.evaluate(() => void chrome.runtime.sendMessage({ type: 'calendar:refresh-feed' }).catch(() => undefined));
     log('refresh asked');
     // Served: from here the worker parses the calendar, then merges it in one transaction.
-    const sent = served.sent;
-    await expect.poll(() => served.sent, { timeout: 30_000, interval: 5 }).toBeGreaterThan(sent);
+    const sent = feed.sent;
+    await expect.poll(() => feed.sent, { timeout: 30_000, interval: 5 }).toBeGreaterThan(sent);
     log('feed served');
     // In the act: a read of the entries that does not finish within 40 ms is waiting behind the feed's write transaction.
     const waitedMs = await page.evaluate(async () => {

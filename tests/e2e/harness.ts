@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildPages, ROOT } from './build-pages';
 import { installRoutes, type RequestRecord } from './routes';
@@ -18,7 +18,7 @@ export type { RequestRecord } from './routes';
 export const CHROMIUM = process.env.PORTAVOCE_CHROMIUM ?? '/usr/bin/chromium';
 /** PORTAVOCE_OUT_DIR gives a build directory of its own (e.g. two test runs side by side); '.output' by default. */
 export const OUT_DIR = process.env.PORTAVOCE_OUT_DIR ?? '.output';
-export const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
+export const EXTENSION_DIR = resolve(ROOT, OUT_DIR, 'chrome-mv3');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts');
 /** What the extension build is made from: a change in any of them triggers `wxt build`. */
 const EXTENSION_SOURCES = ['entrypoints', 'components', 'utils', 'public', 'assets', 'locales', 'wxt.config.ts', 'package.json'];
@@ -49,7 +49,7 @@ export function ensureExtensionBuilt(): string {
   return EXTENSION_DIR;
 }
 
-export const FIREFOX_DIR = join(ROOT, OUT_DIR, 'firefox-mv3');
+export const FIREFOX_DIR = resolve(ROOT, OUT_DIR, 'firefox-mv3');
 
 /** Runs `npx wxt build -b firefox --mv3` when the Firefox build is missing or older than its sources. */
 export function ensureFirefoxBuilt(): string {

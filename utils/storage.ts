@@ -44,7 +44,7 @@ export const policySourcesItem = storage.defineItem<PolicySources>('local:policy
  */
 export const auditItem = storage.defineItem<AuditEntry[]>('local:audit', { fallback: [], version: 1 });
 
-/** Overrides waiting in `auditItem` and why; null when none wait. Owned by the background. */
+/** Overrides waiting (in `auditItem`, `auditSessionItem` or the background's memory) and why; null when none wait. Owned by the background. */
 export interface AuditStatus {
   pending: number;
   problem: 'disk-full' | 'unavailable' | 'failed';

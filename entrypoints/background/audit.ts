@@ -1,17 +1,18 @@
 // The audit log's owner in the background: appends, reads and clears go through one queue, so two
 // overrides at once both land and a clear never interleaves with an append.
 //
-// An override is never lost: when the database cannot take it (a full disk, no IndexedDB), the entry waits in
-// storage.local (the key v1 kept the log in) and is retried on every append and read of the log, every wake of
-// the worker and every minute on an alarm, until it lands. Meanwhile the toolbar button shows "!" and the
-// options page says how many entries wait and why.
+// An override is never lost: when the database cannot take it (a full disk, no IndexedDB), the entry waits
+// (storage.local, else the browser's memory: audit-waiting.ts) and is retried on every append and read of the
+// log, every wake of the worker and every minute on an alarm, until it lands. Meanwhile the toolbar button
+// shows "!" and the options page says how many entries wait and why.
 import { browser } from 'wxt/browser';
-import { auditItem, auditStatusItem, type AuditStatus } from '../../utils/storage';
+import { auditStatusItem, type AuditStatus } from '../../utils/storage';
 import { appendAudit, clearAudit, listAudit } from '../../utils/audit/store';
-import { auditEntrySchema, type AuditEntry } from '../../utils/audit/entry';
+import type { AuditEntry } from '../../utils/audit/entry';
 import { db, type AuditRow } from '../../utils/calendar/db';
 import { asStoreError, transact } from '../../utils/calendar/store';
 import { AUDIT_CHANNEL } from '../../utils/audit/changes';
+import { addWaiting, forgetWaiting, readWaiting, waitingInMemory } from './audit-waiting';
 
 export const AUDIT_RETRY_ALARM = 'portavoce:audit-retry';
 const RETRY_MINUTES = 1;
@@ -42,20 +43,13 @@ export function registerAudit(): void {
 }
 
 /**
- * Moves the entries waiting in storage.local into the database. Idempotent: an entry already there (same
- * time and draft hash) is not added twice if the worker stopped half-way. Entries that no longer validate stay
- * where they were rather than being lost. Throws, keeping them all, when the database cannot take them.
+ * Moves the waiting entries into the database, oldest first. Idempotent: an entry already there (same time and
+ * draft hash) is not added twice if the worker stopped half-way. Entries that no longer validate stay where they
+ * were rather than being lost. Throws, keeping them all, when the database cannot take them.
  */
 async function movePending(): Promise<number> {
-  const legacy = await auditItem.getValue();
-  if (!Array.isArray(legacy) || legacy.length === 0) return 0;
-  const valid: AuditEntry[] = [];
-  const invalid: unknown[] = [];
-  for (const raw of legacy) {
-    const parsed = auditEntrySchema.safeParse(raw);
-    if (parsed.success) valid.push(parsed.data);
-    else invalid.push(raw);
-  }
+  const { valid, invalid } = await readWaiting();
+  if (valid.length === 0 && invalid.length === 0) return 0;
   const table = db().audit;
   await transact(db(), table, async () => {
     for (const entry of valid) {
@@ -63,16 +57,20 @@ async function movePending(): Promise<number> {
       if (present === 0) await table.add({ ...entry });
     }
   });
-  if (invalid.length) await auditItem.setValue(invalid as AuditEntry[]);
-  else await auditItem.removeValue();
+  await forgetWaiting(valid, invalid);
   return valid.length;
 }
 
+/** The status as last set: storage.local may refuse to keep it (a full disk), this copy does not. */
+let status: AuditStatus | null = null;
+const storedStatus = () => auditStatusItem.getValue().catch(() => null);
+
 /** What the toolbar and the options page show about waiting entries. */
 async function setStatus(problem: AuditStatus['problem'] | null): Promise<void> {
-  const pending = (await auditItem.getValue()).length;
-  const status: AuditStatus | null = pending && problem ? { pending, problem, since: (await auditStatusItem.getValue())?.since ?? new Date().toISOString() } : null;
-  await auditStatusItem.setValue(status);
+  const pending = (await readWaiting()).valid.length;
+  const since = status?.since ?? (await storedStatus())?.since ?? new Date().toISOString();
+  status = pending && problem ? { pending, problem, since } : null;
+  await auditStatusItem.setValue(status).catch(() => undefined);
   try {
     const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
     await action?.setBadgeText({ text: status ? '!' : '' });
@@ -81,8 +79,27 @@ async function setStatus(problem: AuditStatus['problem'] | null): Promise<void> 
   } catch {
     // No toolbar button here (a test environment): the options page still says it.
   }
-  if (status && !(await browser.alarms.get(AUDIT_RETRY_ALARM))) await browser.alarms.create(AUDIT_RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
-  else if (!status) await browser.alarms.clear(AUDIT_RETRY_ALARM);
+  try {
+    if (status && !(await browser.alarms.get(AUDIT_RETRY_ALARM))) await browser.alarms.create(AUDIT_RETRY_ALARM, { periodInMinutes: RETRY_MINUTES });
+    else if (!status) await browser.alarms.clear(AUDIT_RETRY_ALARM);
+  } catch {
+    // The alarm could not be kept (the disk is full): the next append, read or wake retries.
+  }
+  retryWhileInMemory();
+}
+
+/**
+ * Entries kept only in this worker's memory are lost if it stops, and it stops when idle: retry them on a
+ * timer, whose work (storage and database calls) also keeps the worker running, until they land.
+ */
+const MEMORY_RETRY_MS = 10_000;
+let memoryRetry: ReturnType<typeof setTimeout> | undefined;
+function retryWhileInMemory(): void {
+  if (memoryRetry !== undefined || waitingInMemory() === 0) return;
+  memoryRetry = setTimeout(() => {
+    memoryRetry = undefined;
+    void flushPendingAudit().finally(retryWhileInMemory);
+  }, MEMORY_RETRY_MS);
 }
 
 const PROBLEM_TEXT: Record<AuditStatus['problem'], string> = {
@@ -93,8 +110,8 @@ const PROBLEM_TEXT: Record<AuditStatus['problem'], string> = {
 
 /** Tries the waiting entries now: how many moved and how many still wait. Never throws. */
 async function retryPending(): Promise<{ moved: number; waiting: number }> {
-  const before = (await auditItem.getValue()).length;
-  if (before === 0 && !(await auditStatusItem.getValue())) return { moved: 0, waiting: 0 };
+  const before = (await readWaiting()).valid.length;
+  if (before === 0 && !status && !(await storedStatus())) return { moved: 0, waiting: 0 };
   try {
     const moved = await movePending();
     await setStatus(null);
@@ -110,7 +127,7 @@ export const flushPendingAudit = () => serial(retryPending).then((r) => (r.moved
 
 export type AppendResult = { saved: true } | { saved: false; pending: number; problem: AuditStatus['problem'] };
 
-/** Appends an override; when the database cannot take it, it waits in storage.local (in order, after any waiting before it). */
+/** Appends an override; when the database cannot take it, it waits (in order, after any waiting before it). */
 export const appendAuditEntry = (entry: AuditEntry): Promise<AppendResult> =>
   serial(async (): Promise<AppendResult> => {
     let problem: AuditStatus['problem'] | null = null;
@@ -122,10 +139,10 @@ export const appendAuditEntry = (entry: AuditEntry): Promise<AppendResult> =>
         problem = asStoreError(error).reason as AuditStatus['problem'];
       }
     }
-    await auditItem.setValue([...(await auditItem.getValue()), entry]);
-    problem ??= (await auditStatusItem.getValue())?.problem ?? 'failed';
-    await setStatus(problem);
-    return { saved: false, pending: (await auditItem.getValue()).length, problem };
+    await addWaiting(entry);
+    const reason = problem ?? status?.problem ?? 'failed';
+    await setStatus(reason);
+    return { saved: false, pending: (await readWaiting()).valid.length, problem: reason };
   }).then((result) => (announce(), result));
 
 export interface AuditList {
@@ -142,12 +159,12 @@ export const listAuditEntries = () => serial(() => listAudit());
 export const readAuditLog = (): Promise<AuditList> =>
   serial(async () => {
     await retryPending();
-    const status = await auditStatusItem.getValue();
-    const waiting = status ? { pending: await auditItem.getValue(), problem: status.problem } : {};
+    const pending = (await readWaiting()).valid;
+    const waiting = status ? { pending, problem: status.problem } : {};
     try {
       return { entries: await listAudit(), ...waiting };
     } catch (error) {
-      return { entries: [], pending: await auditItem.getValue(), problem: asStoreError(error).reason as AuditStatus['problem'] };
+      return { entries: [], pending, problem: asStoreError(error).reason as AuditStatus['problem'] };
     }
   });
 

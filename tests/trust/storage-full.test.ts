@@ -1,9 +1,10 @@
 // Faults: the disk is full (IndexedDB's QuotaExceededError, raised part-way through the writes). The member
 // is told, nothing stored changes (checksum over every row), and an override's audit entry is kept in
-// storage.local and retried — on the next append, on reading the log, on the alarm — until it lands, once.
+// storage.local (or, when that refuses too, in the browser's memory) and retried — on the next append, on
+// reading the log, on the alarm — until it lands, once.
 import 'fake-indexeddb/auto';
 import { diskFullAfter, heal } from './support/idb-faults';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUDIT_RETRY_ALARM, appendAuditEntry, flushPendingAudit, migrateLegacyAudit, readAuditLog, registerAudit } from '../../entrypoints/background/audit';
 import { db } from '../../utils/calendar/db';
@@ -12,6 +13,7 @@ import { applyFeed } from '../../utils/calendar/feed';
 import { fromRow } from '../../utils/calendar/migrations';
 import { putMany, saveEntry, setStatus, StoreError } from '../../utils/calendar/store';
 import { auditItem, auditStatusItem } from '../../utils/storage';
+import { auditSessionItem } from '../../entrypoints/background/audit-waiting';
 import { auditRows, checksum, v2Entries } from '../fixtures/calendar/schema-fixtures';
 import { recordTrust } from './figures';
 
@@ -119,6 +121,40 @@ describe('an override on a full disk', () => {
     const newest = (await readAuditLog()).entries.slice(0, 2);
     expect(newest.map((r) => r.at)).toEqual([override(2).at, override(1).at]);
     expect(newest[0]!.seq).toBeGreaterThan(newest[1]!.seq!);
+  });
+
+  it('storage.local refusing too (a physically full disk): the override waits in the browser\'s memory, then lands, once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const noSpace = () => Promise.reject(new Error('IO error: .../000123.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)'));
+    const localSet = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(noSpace);
+    try {
+      diskFullAfter(0);
+      expect(await appendAuditEntry(override(1))).toEqual({ saved: false, pending: 1, problem: 'disk-full' });
+      expect(await auditItem.getValue()).toEqual([]);
+      expect(await auditSessionItem.getValue()).toEqual([override(1)]);
+      // storage.session refuses as well (its quota spent): this worker's memory, retried on a timer of its own.
+      const sessionSet = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation(noSpace);
+      expect(await appendAuditEntry(override(2))).toEqual({ saved: false, pending: 2, problem: 'disk-full' });
+      sessionSet.mockRestore();
+      expect(await auditSessionItem.getValue()).toEqual([override(1)]);
+      expect(await readAuditLog()).toMatchObject({ pending: [override(1), override(2)], problem: 'disk-full' });
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+      tally.tried += 2;
+
+      heal();
+      await vi.advanceTimersByTimeAsync(10_000); // no alarm, no append, no read: the memory's own retry
+      await vi.waitFor(async () => expect(await db().audit.count()).toBe(202));
+      const log = await readAuditLog();
+      expect(log.pending).toBeUndefined();
+      expect(log.entries.slice(0, 2).map((r) => r.at)).toEqual([override(2).at, override(1).at]);
+      expect(log.entries).toHaveLength(202);
+      expect(await auditSessionItem.getValue()).toEqual([]);
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+      tally.lost += 2 - log.entries.filter((r) => r.at >= override(1).at).length;
+    } finally {
+      localSet.mockRestore();
+      vi.useRealTimers();
+    }
   });
 
   it('the disk filling up during the retry itself keeps every waiting entry (the retry is one transaction)', async () => {

@@ -85,6 +85,23 @@ describe('contenteditable editors', () => {
     await expectAligned(editor, overlay, 'confidential');
   });
 
+  it('X thread: lines typed in the first post push the next one down, and its bars follow', async () => {
+    const page = await open('https://x.com/home');
+    await typeInto(page.locator(SEL.xEditor(0)), 'First post');
+    await page.locator('[data-testid="addButton"]').click();
+    const second = page.locator(SEL.xEditor(1));
+    await focused(second);
+    await page.keyboard.type('And Project Phoenix');
+    const overlay = await overlayOf(second);
+    await expectAligned(second, overlay, 'confidential');
+    const before = (await barBoxes(overlay, 'confidential'))[0]!;
+    await page.locator(SEL.xEditor(0)).click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    await expectAligned(second, overlay, 'confidential');
+    expect((await barBoxes(overlay, 'confidential'))[0]!.top).toBeGreaterThan(before.top + 20);
+  });
+
   it('X: the page moves or narrows the editor without a scroll or a window resize', async () => {
     const page = await open('https://x.com/home');
     const editor = page.locator(SEL.xEditor());

@@ -81,7 +81,14 @@ export async function startComposerController(
 
   const observed = new WeakSet<Node>();
   let scanFrame = 0;
-  const observer = new MutationObserver(() => scheduleScan());
+  let fullScan = true; // the first scan, at start, looks for composers
+  // Typing changes nothing but the editors' own trees, where no composer can mount: then the next frame only
+  // redraws the composers the typing moved (a growing box pushes the next post of a thread down).
+  const insideEditors = (record: MutationRecord) => {
+    for (const editor of sessions.keys()) if (editor.contains(record.target)) return true;
+    return false;
+  };
+  const observer = new MutationObserver((records) => scheduleScan(!records.every(insideEditors)));
   let measureFrame = 0;
   const remeasureSoon = () => {
     if (measureFrame === 0) measureFrame = requestAnimationFrame(() => ((measureFrame = 0), remeasureAll()));
@@ -98,6 +105,9 @@ export async function startComposerController(
 
   function scan(): void {
     scanFrame = 0;
+    const full = fullScan;
+    fullScan = false;
+    if (!full) return sessions.forEach((session) => session.remeasureIfMoved(false));
     const roots: (Document | ShadowRoot)[] = [document];
     try {
       roots.push(...adapter.shadowRoots(document));
@@ -134,7 +144,9 @@ export async function startComposerController(
       } else session.remeasureIfMoved();
     }
   }
-  function scheduleScan(): void {
+  /** `full`: look for composers mounting and unmounting too, not only for the known ones moving. */
+  function scheduleScan(full = true): void {
+    fullScan ||= full;
     if (scanFrame === 0) scanFrame = requestAnimationFrame(scan);
   }
 
@@ -147,7 +159,7 @@ export async function startComposerController(
   env.calendar = calendarLink(ctx, adapter.platform, () => sessions.values(), () => memberId, () => recheckAll());
   ctx.addEventListener(window, 'scroll', remeasureSoon, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', remeasureSoon);
-  ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
+  ctx.addEventListener(window, 'wxt:locationchange', () => scheduleScan());
   const unwatchPolicy = activePolicyItem.watch((value) => {
     if (!value) return;
     policy = value.policy;

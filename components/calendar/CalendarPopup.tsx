@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../utils/calendar/db';
 import type { CalendarEntry, CalendarEntryInput } from '../../utils/calendar/entry';
 import { STATUSES, type EntryStatus } from '../../utils/calendar/entry-values';
 import type { Occurrence } from '../../utils/calendar/occurrences';
-import { byStart, matchesFilters, occurrencesOfDays, searchEntries, splitToday, type Filters } from '../../utils/calendar/query';
+import { byStart, matchesFilters, splitToday, type Filters } from '../../utils/calendar/occurrence-lists';
 import { addDays, addMonths, dayIn, monthStart, weekStart } from '../../utils/calendar/time';
-import { watchSnapshot } from '../../utils/calendar/snapshot';
 import { PLATFORMS, type Platform } from '../../utils/check/types';
 import { activePolicyItem, composerCalendarItem, memberItem } from '../../utils/storage';
 import type { Policy } from '../../utils/policy/schema';
@@ -13,13 +11,15 @@ import type { Translate } from '../../utils/i18n';
 import { useTranslator } from '../i18n/useTranslator';
 import { EntryRow, type RowActions } from './EntryRow';
 import { LazyEntryForm, loadEntryForm } from './LazyEntryForm';
-import { useLive } from './useLive';
+import { loadLiveData, useLive } from './useLive';
 import { dayLabel } from './format';
-import { COMING_MARK, ELEMENT_TIMING, TODAY_MARK, TODAY_SPAN_DAYS, type PopupStart } from './popup-start';
+import { TODAY_SPAN_DAYS, type PopupStart } from './popup-start';
+import { afterTodayShown, COMING_MARK, ELEMENT_TIMING, TODAY_MARK } from './today-shown';
 
 // Not on the first screen (today): writes, their errors' texts (zod and the store come with them) and ICS
-// files load when used, or ahead once the popup is idle.
+// files load when used, or ahead once the popup is idle; Dexie and the queries once today is painted.
 const store = () => import('../../utils/calendar/store');
+const db = () => loadLiveData().then((data) => data.db());
 const problem = () => import('./storage-problem');
 const transfer = () => import('./transfer');
 const whenIdle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
@@ -67,7 +67,7 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   // The first paint holds today alone; the coming days (most of the view's rows) follow right after it.
   const [comingShown, setComingShown] = useState(false);
-  useEffect(() => setComingShown(true), []);
+  useEffect(() => void afterTodayShown().then(() => setComingShown(true)), []);
 
   useEffect(() => {
     const unwatch = [activePolicyItem.watch((a) => setPolicy(a?.policy ?? null)), memberItem.watch(setMe)];
@@ -77,7 +77,9 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
     let closed = false;
     whenIdle(() => {
       if (closed) return;
-      stop = watchSnapshot(db(), (calendar) => composerCalendarItem.setValue(calendar));
+      void loadLiveData().then((data) => {
+        if (!closed) stop = data.watchSnapshot(data.db(), (calendar) => composerCalendarItem.setValue(calendar));
+      }, () => {});
       void loadEntryForm().catch(() => {});
       void store().catch(() => {});
     });
@@ -88,19 +90,19 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
   // The today view asks for today first (the seed, painted at once), then for the coming days once today
   // is on screen: most of the view's rows, and of the work of expanding recurrences, are theirs.
   const todayView = view === 'today';
-  const head = useLive(() => occurrencesOfDays(db(), from, todayView ? addDays(from, 1) : to, tz), [from, to, tz, todayView], start.seed);
+  const head = useLive((d) => d.occurrencesOfDays(d.db(), from, todayView ? addDays(from, 1) : to, tz), [from, to, tz, todayView], start.seed);
   const tail = useLive(
-    () => (todayView && comingShown ? occurrencesOfDays(db(), addDays(from, 1), to, tz) : Promise.resolve(null)),
+    (d) => (todayView && comingShown ? d.occurrencesOfDays(d.db(), addDays(from, 1), to, tz) : Promise.resolve(null)),
     [from, to, tz, todayView, comingShown],
   );
   const live = { value: head.value && tail.value ? withoutRepeats([...head.value, ...tail.value]) : head.value, error: head.error ?? tail.error };
   const comingLoaded = !todayView || tail.value != null;
   const search = filters.search?.trim() ?? '';
-  const found = useLive(() => (search ? searchEntries(db(), search) : Promise.resolve(null)), [search]);
+  const found = useLive((d) => (search ? d.searchEntries(d.db(), search) : Promise.resolve(null)), [search]);
   const shown = (live.value ?? []).filter((o) => matchesFilters(o, { ...filters, search: undefined }, me));
 
   useEffect(() => {
-    // The popup benchmark's mark where Element Timing is missing (see ./popup-start.ts): after today's first paint.
+    // The popup benchmark's mark where Element Timing is missing (see ./today-shown.ts): after today's first paint.
     if (!ELEMENT_TIMING && live.value && view === 'today' && !document.documentElement.dataset.todayShown) {
       document.documentElement.dataset.todayShown = String(performance.now());
     }
@@ -115,17 +117,17 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
     void problem().then((p) => p.storeErrorText(error, t), () => String(error)).then((text) => setNotice({ text, error: true }));
   const actions: RowActions = {
     edit: (o) => setEditing({ entry: o.entry }),
-    duplicate: (o) => void store().then((s) => s.duplicateEntry(db(), o.entry.id)).then((copy) => (setNotice({ text: t('popup.duplicated') }), setEditing({ entry: copy })), report),
+    duplicate: (o) => void Promise.all([store(), db()]).then(([s, database]) => s.duplicateEntry(database, o.entry.id)).then((copy) => (setNotice({ text: t('popup.duplicated') }), setEditing({ entry: copy })), report),
     remove: (o) => {
       if (!confirm(t('popup.confirmDelete', [o.entry.title]))) return;
-      void store().then((s) => s.deleteEntry(db(), o.entry.id)).then(() => setNotice({ text: t('popup.deleted') }), report);
+      void Promise.all([store(), db()]).then(([s, database]) => s.deleteEntry(database, o.entry.id)).then(() => setNotice({ text: t('popup.deleted') }), report);
     },
-    mark: (o, status: EntryStatus) => void store().then((s) => s.setStatus(db(), o.entry.id, o.entry.rrule ? o.seriesDay : null, status)).catch(report),
+    mark: (o, status: EntryStatus) => void Promise.all([store(), db()]).then(([s, database]) => s.setStatus(database, o.entry.id, o.entry.rrule ? o.seriesDay : null, status)).catch(report),
   };
   const save = async (input: CalendarEntryInput): Promise<string | null> => {
     const s = await store();
     try {
-      await s.saveEntry(db(), input);
+      await s.saveEntry(await db(), input);
       setEditing(null);
       setNotice({ text: t('popup.saved') });
       return null;
@@ -137,7 +139,7 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
   const row = (o: Occurrence, compact = false, mark?: string) => (
     <EntryRow key={o.key} o={o} t={t} locale={locale} tz={tz} memberName={memberName} topicLabel={topicLabel} actions={actions} compact={compact} mark={mark} />
   );
-  // Today's sections carry the Element Timing mark (./popup-start.ts): the benchmark's "today is on screen".
+  // Today's sections carry the Element Timing mark (./today-shown.ts): the benchmark's "today is on screen".
   const section = (title: string, list: Occurrence[], name: string) => (
     <section class="section" data-section={name}>
       <h2>{title}</h2>
@@ -285,11 +287,11 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
               const input = event.currentTarget as HTMLInputElement;
               const file = input.files?.[0];
               input.value = '';
-              if (file) void transfer().then((x) => x.importIcsFile(file, tz, async (entries) => (await store()).putMany(db(), entries))).then((r) => setNotice(r.ok ? { text: t('popup.imported', [String(r.added), String(r.updated)]) } : { text: r.line ? t('popup.importFailedAt', [String(r.line), r.message]) : t('popup.importFailed', [r.message]), error: true }), report);
+              if (file) void transfer().then((x) => x.importIcsFile(file, tz, async (entries) => (await store()).putMany(await db(), entries))).then((r) => setNotice(r.ok ? { text: t('popup.imported', [String(r.added), String(r.updated)]) } : { text: r.line ? t('popup.importFailedAt', [String(r.line), r.message]) : t('popup.importFailed', [r.message]), error: true }), report);
             }}
           />
         </label>
-        <button type="button" data-action="export-ics" onClick={() => void transfer().then(async (x) => x.downloadText(await x.exportIcsText(db()), 'portavoce-calendar.ics', 'text/calendar')).catch(report)}>
+        <button type="button" data-action="export-ics" onClick={() => void transfer().then(async (x) => x.downloadText(await x.exportIcsText(await db()), 'portavoce-calendar.ics', 'text/calendar')).catch(report)}>
           {t('popup.export')}
         </button>
         <a href="/options.html#calendar" target="_blank" data-action="open-settings">{t('popup.settings')}</a>

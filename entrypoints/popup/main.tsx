@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { CalendarPopup } from '../../components/calendar/CalendarPopup';
-import { startPopup, watchTodayPainted } from '../../components/calendar/popup-start';
+import { startPopup } from '../../components/calendar/popup-start';
+import { watchTodayPainted } from '../../components/calendar/today-shown';
 import '../../components/calendar/styles.css';
 
 watchTodayPainted();

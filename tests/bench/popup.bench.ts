@@ -2,7 +2,7 @@
 // measured in Chromium by the browser's own clock from the navigation's start. The popup marks
 // <html data-today-shown> with the Element Timing render time of today's first row (or its "nothing" line:
 // the first paint of today with data), and data-coming-shown with that of the coming days, painted the
-// frame after (components/calendar/popup-start.ts).
+// frame after (components/calendar/today-shown.ts).
 // Run: npm run bench:popup (PORTAVOCE_BENCH_ENTRIES, PORTAVOCE_BENCH_RUNS to change the sizes).
 import { it } from 'vitest';
 import { calendarEntrySchema, type CalendarEntryInput } from '../../utils/calendar/entry';

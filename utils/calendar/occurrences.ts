@@ -1,5 +1,6 @@
 import { RRule } from 'rrule';
 import type { CalendarEntry, EntryStatus } from './entry';
+import { SHORT_SPAN } from './index-ranges';
 import { DAY_MS, floating, isDate, isoDay, utcToWall, zonedToUtc, dayIn } from './time';
 
 /** One happening of an entry on the viewer's calendar (an entry that does not recur has exactly one). */
@@ -73,8 +74,7 @@ export interface Bounds {
   wide: 0 | 1;
 }
 
-/** Entries shorter than this (bounds included) are "short": found by a range on `from` alone. */
-export const SHORT_SPAN = 3 * DAY_MS;
+export { SHORT_SPAN } from './index-ranges';
 
 export function boundsOf(entry: CalendarEntry): Bounds {
   const allDay = isDate(entry.start);

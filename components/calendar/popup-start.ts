@@ -2,6 +2,7 @@
 // is painted once, complete, in the right language and with "your slots" split out (see CalendarPopup).
 // Today's rows are read with IndexedDB itself: Dexie loads and opens after the first paint, for the live part.
 import type { Occurrence } from '../../utils/calendar/occurrences';
+import { expand } from '../../utils/calendar/query';
 import { rowsOverlappingWithoutDexie } from '../../utils/calendar/read-without-dexie';
 import { addDays, dayIn, dayRange, localZone } from '../../utils/calendar/time';
 import type { Policy } from '../../utils/policy/schema';
@@ -56,8 +57,7 @@ function withinSeedWait<T>(seed: Promise<LiveSeed<T> | undefined>): Promise<Live
 async function seedOfToday(today: string, tz: string): Promise<LiveSeed<Occurrence[]> | undefined> {
   const query = (data: LiveData) => data.occurrencesOfDays(data.db(), today, addDays(today, 1), tz);
   const { start, end } = dayRange(today, addDays(today, 1), tz);
-  // The expansion (rrule) loads while IndexedDB reads.
-  const [rows, { expand }] = await Promise.all([rowsOverlappingWithoutDexie(start, end), import('../../utils/calendar/query')]);
+  const rows = await rowsOverlappingWithoutDexie(start, end);
   if (rows) return { value: expand(rows, start, end, tz), follow: (next, error) => followLive(query, next, error) };
   // No current database (none yet, one to upgrade) or it could not be read: Dexie opens (and upgrades) it.
   const data = await loadLiveData();

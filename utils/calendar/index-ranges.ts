@@ -26,7 +26,11 @@ export function rangesOverlapping(rangeStart: number, rangeEnd: number): [short:
   ];
 }
 
-/** The rows of the two ranges worth expanding: a long or recurring entry that starts after the range cannot reach into it (rrule is the cost). */
-export function rowsToExpand(short: readonly EntryRow[], wide: readonly EntryRow[], rangeEnd: number): EntryRow[] {
-  return [...short, ...wide.filter((row) => !(row.from >= rangeEnd))];
+/**
+ * The rows of the two ranges worth expanding (the bounds hold every occurrence, wherever it is viewed): a short
+ * entry that ended before the range (most of the short range, which starts SHORT_SPAN early), a long or
+ * recurring one that starts after it (rrule is the cost), cannot reach into it.
+ */
+export function rowsToExpand(short: readonly EntryRow[], wide: readonly EntryRow[], rangeStart: number, rangeEnd: number): EntryRow[] {
+  return [...short.filter((row) => !(row.to < rangeStart)), ...wide.filter((row) => !(row.from >= rangeEnd))];
 }

@@ -15,7 +15,7 @@ export async function occurrencesBetween(database: PortavoceDb, rangeStart: numb
   const read = (r: IndexRange) => database.entries.where(r.index).between(r.lower, r.upper, r.includeLower, r.includeUpper).toArray();
   const [short, wide] = rangesOverlapping(rangeStart, rangeEnd);
   const rows = await database.transaction('r', database.entries, () => Promise.all([read(short), read(wide)]));
-  return expand(rowsToExpand(...rows, rangeEnd), rangeStart, rangeEnd, tz);
+  return expand(rowsToExpand(...rows, rangeStart, rangeEnd), rangeStart, rangeEnd, tz);
 }
 
 export function expand(rows: readonly (CalendarEntry | EntryRow)[], rangeStart: number, rangeEnd: number, tz: string): Occurrence[] {

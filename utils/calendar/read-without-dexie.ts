@@ -53,7 +53,7 @@ export async function rowsOverlappingWithoutDexie(rangeStart: number, rangeEnd: 
       result(entries.index(index).getAll(IDBKeyRange.bound(lower, upper, !includeLower, !includeUpper)) as IDBRequest<EntryRow[]>);
     const [short, wide] = rangesOverlapping(rangeStart, rangeEnd);
     const [shortRows, wideRows] = await Promise.all([read(short), read(wide)]);
-    return rowsToExpand(shortRows, wideRows, rangeEnd);
+    return rowsToExpand(shortRows, wideRows, rangeStart, rangeEnd);
   } catch {
     return null;
   } finally {

@@ -1,6 +1,7 @@
-import { RRule } from 'rrule';
+import { RRule, type Options } from 'rrule';
 import type { CalendarEntry, EntryStatus } from './entry';
 import { SHORT_SPAN } from './index-ranges';
+import { simpleSeries, type Series } from './simple-recurrence';
 import { DAY_MS, floating, isDate, isoDay, utcToWall, zonedToUtc, dayIn } from './time';
 
 /** One happening of an entry on the viewer's calendar (an entry that does not recur has exactly one). */
@@ -24,22 +25,42 @@ export interface Occurrence {
 /** Zones are at most 14 h from UTC: an all-day entry's instants lie within these bounds wherever it is viewed. */
 const ZONE_SLACK = 14 * 3_600_000;
 
-/** A recurring rule in floating time (wall-clock fields as UTC), cached per entry version. */
+/** A recurring rule's options in floating time (wall-clock fields as UTC). */
+function optionsOf(entry: CalendarEntry): Partial<Options> & { dtstart: Date } {
+  const options = RRule.parseString(entry.rrule!.replace(/^RRULE:/i, ''));
+  // UNTIL in UTC (the ICS form with a TZID start) becomes the same moment on the entry's wall clock.
+  if (options.until && /UNTIL=\d{8}T\d{6}Z/i.test(entry.rrule!) && entry.tz) {
+    options.until = new Date(floating(utcToWall(options.until.getTime(), entry.tz)));
+  }
+  return { ...options, dtstart: new Date(floating(entry.start)) };
+}
+
+const versionOf = (entry: CalendarEntry) => `${entry.id}\u0000${entry.start}\u0000${entry.tz ?? ''}\u0000${entry.rrule}`;
+
+/** A recurring rule in floating time, cached per entry version. */
 const rules = new Map<string, RRule>();
 function ruleOf(entry: CalendarEntry): RRule {
-  const key = `${entry.id}\u0000${entry.start}\u0000${entry.tz ?? ''}\u0000${entry.rrule}`;
+  const key = versionOf(entry);
   let rule = rules.get(key);
   if (!rule) {
-    const options = RRule.parseString(entry.rrule!.replace(/^RRULE:/i, ''));
-    // UNTIL in UTC (the ICS form with a TZID start) becomes the same moment on the entry's wall clock.
-    if (options.until && /UNTIL=\d{8}T\d{6}Z/i.test(entry.rrule!) && entry.tz) {
-      options.until = new Date(floating(utcToWall(options.until.getTime(), entry.tz)));
-    }
-    rule = new RRule({ ...options, dtstart: new Date(floating(entry.start)) });
+    rule = new RRule(optionsOf(entry));
     if (rules.size > 5000) rules.clear();
     rules.set(key, rule);
   }
   return rule;
+}
+
+/** The dates of a recurring entry: by arithmetic when the rule is simple (./simple-recurrence.ts), else rrule's. */
+const series = new Map<string, Series>();
+function seriesOf(entry: CalendarEntry): Series {
+  const key = versionOf(entry);
+  let found = series.get(key);
+  if (!found) {
+    found = simpleSeries(optionsOf(entry)) ?? ruleOf(entry);
+    if (series.size > 5000) series.clear();
+    series.set(key, found);
+  }
+  return found;
 }
 
 /** Floating duration of one occurrence. */
@@ -125,9 +146,9 @@ export function occurrencesIn(entry: CalendarEntry, rangeStart: number, rangeEnd
     const one = make(floating(entry.start));
     return one ? [one] : [];
   }
-  let rule: RRule;
+  let rule: Series;
   try {
-    rule = ruleOf(entry);
+    rule = seriesOf(entry);
   } catch {
     // An RRULE we cannot read: the first occurrence still shows.
     const one = make(floating(entry.start));

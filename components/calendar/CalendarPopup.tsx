@@ -71,18 +71,19 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
 
   useEffect(() => {
     const unwatch = [activePolicyItem.watch((a) => setPolicy(a?.policy ?? null)), memberItem.watch(setMe)];
-    // Once today is painted and the popup idle: composers learn of changes made here even while the
-    // background sleeps, and the form and the store are loaded before they are asked for.
+    // Once today is on screen and the popup idle (loading them took the processor from today's first frame):
+    // composers learn of changes made here even while the background sleeps, and the form and the store are
+    // loaded before they are asked for.
     let stop = () => {};
     let closed = false;
-    whenIdle(() => {
+    void afterTodayShown().then(() => whenIdle(() => {
       if (closed) return;
       void loadLiveData().then((data) => {
         if (!closed) stop = data.watchSnapshot(data.db(), (calendar) => composerCalendarItem.setValue(calendar));
       }, () => {});
       void loadEntryForm().catch(() => {});
       void store().catch(() => {});
-    });
+    }));
     return () => ((closed = true), unwatch.forEach((u) => u()), stop());
   }, []);
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../../../../utils/check/text/fold';
+import { foldPlain, foldText } from '../../../../utils/check/text/fold';
+import { isWordUnit } from '../../../../utils/check/text/chars';
 import { deobfuscate } from '../../../../utils/check/text/deobfuscate';
 import { PhraseIndexBuilder } from '../../../../utils/check/text/phrases';
 
@@ -75,6 +76,48 @@ describe('folding and scanning in one pass', () => {
         expect(index.scanDraft(draft).hits).toEqual(expected);
       }),
       { seed: 20261127, numRuns: 3000 },
+    );
+  });
+});
+
+describe('the automaton', () => {
+  /** Every whole-word occurrence of every phrase, found by searching the folded draft for each phrase in turn. */
+  function searchEach(lists: string[][], draft: string): string[] {
+    const f = foldText(draft, false);
+    const folded = String.fromCharCode(...f.codes.subarray(0, f.length));
+    const word = (k: number): boolean => isWordUnit(f.codes[k]!);
+    const found: string[] = [];
+    lists.forEach((list, group) => list.forEach((raw, index) => {
+      const prefix = raw.trimEnd().endsWith('*');
+      const phrase = foldPlain(prefix ? raw.trimEnd().slice(0, -1) : raw);
+      if (phrase.length === 0) return;
+      for (let first = folded.indexOf(phrase); first >= 0; first = folded.indexOf(phrase, first + 1)) {
+        let last = first + phrase.length - 1;
+        if (first > 0 && word(first - 1) && word(first)) continue;
+        if (prefix) {
+          while (last + 1 < f.length && word(last + 1)) last++;
+        } else if (last + 1 < f.length && word(last + 1) && word(last)) {
+          continue;
+        }
+        found.push(`${group}:${index}:${f.starts[first]}-${f.ends[last]}`);
+      }
+    }));
+    return found.sort();
+  }
+
+  it('finds what searching for each phrase finds, in lists deep enough to need failure transitions', () => {
+    const phrase = fc.array(fc.constantFrom(...'aabbcé ’-'.split('')), { minLength: 1, maxLength: 8 })
+      .map((cs) => cs.join('')).chain((p) => fc.constantFrom(p, p, `${p}*`));
+    const draft = fc.array(fc.constantFrom(...'aabbcÉ ,-\u200b'.split(''), 'ab', 'abc'), { maxLength: 60 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(phrase, { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3 }), draft, (lists, text) => {
+        const builder = new PhraseIndexBuilder();
+        lists.forEach((list) => builder.addGroup(list));
+        const hits = builder.build().scanDraft(text).hits
+          .flatMap((list, group) => list.map((h) => `${group}:${h.index}:${h.start}-${h.end}`));
+        expect(hits.sort()).toEqual(searchEach(lists, text));
+      }),
+      { seed: 20261127, numRuns: 2000 },
     );
   });
 });

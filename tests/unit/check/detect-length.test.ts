@@ -127,6 +127,7 @@ const FRAGMENTS = [
   'a', 'Z', ' ', '\r\n', '.', '#', '@', 'é', 'e\u0301', 'a\u0323\u0301', '\u0301', '\u1100\u1161', '\u11a8', '日本',
   '한', '😀', '❤️', '❤', '\ufe0f', '👨‍👩‍👧', '👍🏽', '🇮🇹', '🇮', '1️⃣', '#️⃣', '©', '™', '—', '€', '\u200d', '\u2028',
   '𝐁', '\ud800', '\udc00', 'Ω', '\u2126', ' bit.ly/x ', ' https://example.com/a?b=1 ', ' acme.it ', ' t.co/abc ',
+  '’', '“', '…', '‼', '‼️', '⁉', '\u2066',
 ];
 const fragments = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 30 }).map((parts) => parts.join(''));
 const texts = fc.oneof(

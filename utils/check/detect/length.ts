@@ -144,8 +144,13 @@ function findTwemoji(text: string): [number, number][] {
   return found;
 }
 
+/**
+ * ©, ® and what lies from U+2000 on, but for the general punctuation block (curly quotes, dashes, ellipses:
+ * prose is full of them), where only ‼, ⁉ and the joiner inside sequences take part in an emoji.
+ */
 function mayBeEmoji(c: number): boolean {
-  return c >= 0x2000 || c === 0xa9 || c === 0xae;
+  if (c >= 0x2000 && c <= 0x206f) return c === 0x200d || c === 0x203c || c === 0x2049;
+  return c > 0x206f || c === 0xa9 || c === 0xae;
 }
 
 // X's weight of every code unit, from its ranges, computed once.

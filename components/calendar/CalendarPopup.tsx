@@ -65,9 +65,6 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
   const [me, setMe] = useState<string | null>(start.me);
   const [editing, setEditing] = useState<{ entry: CalendarEntry | null } | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
-  // The first paint holds today alone; the coming days (most of the view's rows) follow right after it.
-  const [comingShown, setComingShown] = useState(false);
-  useEffect(() => void afterTodayShown().then(() => setComingShown(true)), []);
 
   useEffect(() => {
     const unwatch = [activePolicyItem.watch((a) => setPolicy(a?.policy ?? null)), memberItem.watch(setMe)];
@@ -92,9 +89,11 @@ export function CalendarPopup({ start }: { start: PopupStart }) {
   // is on screen: most of the view's rows, and of the work of expanding recurrences, are theirs.
   const todayView = view === 'today';
   const head = useLive((d) => d.occurrencesOfDays(d.db(), from, todayView ? addDays(from, 1) : to, tz), [from, to, tz, todayView], start.seed);
+  // The first paint holds today alone; the coming days (most of the view's rows) follow once it is on screen.
   const tail = useLive(
-    (d) => (todayView && comingShown ? d.occurrencesOfDays(d.db(), addDays(from, 1), to, tz) : Promise.resolve(null)),
-    [from, to, tz, todayView, comingShown],
+    (d) => (todayView ? d.occurrencesOfDays(d.db(), addDays(from, 1), to, tz) : Promise.resolve(null)),
+    [from, to, tz, todayView],
+    start.coming,
   );
   const live = { value: head.value && tail.value ? withoutRepeats([...head.value, ...tail.value]) : head.value, error: head.error ?? tail.error };
   const comingLoaded = !todayView || tail.value != null;

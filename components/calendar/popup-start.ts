@@ -8,6 +8,7 @@ import { addDays, dayIn, dayRange, localZone } from '../../utils/calendar/time';
 import type { Policy } from '../../utils/policy/schema';
 import { activePolicyItem, memberItem } from '../../utils/storage';
 import { loadTranslator, type Translator } from '../i18n/useTranslator';
+import { afterTodayShown } from './today-shown';
 import { followLive, loadLiveData, type LiveData, type LiveSeed } from './useLive';
 
 /** The today view: today and the coming days, as an agenda. */
@@ -21,6 +22,8 @@ export interface PopupStart {
   policy: Policy | null;
   /** Today's query, already live; absent when it failed or hung (the popup's own query then shows why). */
   seed?: LiveSeed<Occurrence[]>;
+  /** The coming days of the today view: nothing until today is on screen (see comingSeed). */
+  coming: LiveSeed<Occurrence[] | null>;
 }
 
 export async function startPopup(): Promise<PopupStart> {
@@ -34,7 +37,31 @@ export async function startPopup(): Promise<PopupStart> {
     activePolicyItem.getValue().then((a) => a?.policy ?? null, () => null),
     seed,
   ]);
-  return { tz, today, translator, me, policy, ...(seeded ? { seed: seeded } : {}) };
+  return { tz, today, translator, me, policy, ...(seeded ? { seed: seeded } : {}), coming: comingSeed(today, tz) };
+}
+
+/**
+ * Once today is on screen, the coming days' rows are read without Dexie (Dexie has yet to load and open),
+ * shown, and then followed live; a live value that came first is never replaced by that read.
+ */
+function comingSeed(today: string, tz: string): LiveSeed<Occurrence[] | null> {
+  const from = addDays(today, 1);
+  const to = addDays(today, TODAY_SPAN_DAYS);
+  const query = (data: LiveData) => data.occurrencesOfDays(data.db(), from, to, tz);
+  return {
+    value: null,
+    follow(next, error) {
+      let live = false;
+      let stopped = false;
+      const stop = followLive(query, (value) => ((live = true), next(value)), error);
+      void afterTodayShown().then(async () => {
+        const { start, end } = dayRange(from, to, tz);
+        const rows = await rowsOverlappingWithoutDexie(start, end);
+        if (rows && !live && !stopped) next(expand(rows, start, end, tz));
+      });
+      return () => ((stopped = true), stop());
+    },
+  };
 }
 
 /** Past this, the popup renders without the seed rather than wait on a query that never answers. */

@@ -149,8 +149,8 @@ function findTwemoji(text: string): [number, number][] {
  * prose is full of them), where only ‼, ⁉ and the joiner inside sequences take part in an emoji.
  */
 function mayBeEmoji(c: number): boolean {
-  if (c >= 0x2000 && c <= 0x206f) return c === 0x200d || c === 0x203c || c === 0x2049;
-  return c > 0x206f || c === 0xa9 || c === 0xae;
+  if (c < 0x2000) return c === 0xa9 || c === 0xae;
+  return c > 0x206f || c === 0x200d || c === 0x203c || c === 0x2049;
 }
 
 // X's weight of every code unit, from its ranges, computed once.

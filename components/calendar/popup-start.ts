@@ -47,7 +47,7 @@ export async function startPopup(): Promise<PopupStart> {
 function comingSeed(today: string, tz: string): LiveSeed<Occurrence[] | null> {
   const from = addDays(today, 1);
   const to = addDays(today, TODAY_SPAN_DAYS);
-  const query = (data: LiveData) => data.occurrencesOfDays(data.db(), from, to, tz);
+  const query = daysQuery(from, to, tz);
   return {
     value: null,
     follow(next, error) {
@@ -55,9 +55,8 @@ function comingSeed(today: string, tz: string): LiveSeed<Occurrence[] | null> {
       let stopped = false;
       const stop = followLive(query, (value) => ((live = true), next(value)), error);
       void afterTodayShown().then(async () => {
-        const { start, end } = dayRange(from, to, tz);
-        const rows = await rowsOverlappingWithoutDexie(start, end);
-        if (rows && !live && !stopped) next(expand(rows, start, end, tz));
+        const read = await occurrencesWithoutDexie(from, to, tz);
+        if (read && !live && !stopped) next(read);
       });
       return () => ((stopped = true), stop());
     },
@@ -80,12 +79,21 @@ function withinSeedWait<T>(seed: Promise<LiveSeed<T> | undefined>): Promise<Live
   });
 }
 
+/** The days [from, to) as Dexie's live query asks for them. */
+const daysQuery = (from: string, to: string, tz: string) => (data: LiveData) => data.occurrencesOfDays(data.db(), from, to, tz);
+
+/** The days [from, to) read with IndexedDB itself and expanded as the Dexie query does; null when Dexie must answer. */
+async function occurrencesWithoutDexie(from: string, to: string, tz: string): Promise<Occurrence[] | null> {
+  const { start, end } = dayRange(from, to, tz);
+  const rows = await rowsOverlappingWithoutDexie(start, end);
+  return rows && expand(rows, start, end, tz);
+}
+
 /** Today's occurrences: read without Dexie, expanded by the same code as the Dexie query, then followed live. */
 async function seedOfToday(today: string, tz: string): Promise<LiveSeed<Occurrence[]> | undefined> {
-  const query = (data: LiveData) => data.occurrencesOfDays(data.db(), today, addDays(today, 1), tz);
-  const { start, end } = dayRange(today, addDays(today, 1), tz);
-  const rows = await rowsOverlappingWithoutDexie(start, end);
-  if (rows) return { value: expand(rows, start, end, tz), follow: (next, error) => followLive(query, next, error) };
+  const query = daysQuery(today, addDays(today, 1), tz);
+  const read = await occurrencesWithoutDexie(today, addDays(today, 1), tz);
+  if (read) return { value: read, follow: (next, error) => followLive(query, next, error) };
   // No current database (none yet, one to upgrade) or it could not be read: Dexie opens (and upgrades) it.
   const data = await loadLiveData();
   // A database that cannot open (no IndexedDB in this window) renders at once, without a seed: liveQuery

@@ -1,21 +1,36 @@
 // The audit log's owner in the background: appends, reads and clears go through one queue, so two
 // overrides at once both land and a clear never interleaves with an append.
 //
-// An override is never lost: when the database cannot take it (a full disk, no IndexedDB), the entry waits
-// (storage.local, else the browser's memory: audit-waiting.ts) and is retried on every append and read of the
+// An override is never lost: it is written ahead to a waiting place (storage.local, else the browser's memory:
+// audit-waiting.ts) before any database call, then moved into the database. When the database cannot take it
+// (a full disk, no IndexedDB) or does not answer, it stays there and is retried on every append and read of the
 // log, every wake of the worker and every minute on an alarm, until it lands. Meanwhile the toolbar button
 // shows "!" and the options page says how many entries wait and why.
 import { browser } from 'wxt/browser';
 import { auditStatusItem, type AuditStatus } from '../../utils/storage';
-import { appendAudit, clearAudit, listAudit } from '../../utils/audit/store';
+import { clearAudit, listAudit } from '../../utils/audit/store';
 import type { AuditEntry } from '../../utils/audit/entry';
 import { db, type AuditRow } from '../../utils/calendar/db';
-import { asStoreError, transact } from '../../utils/calendar/store';
+import { StoreError, asStoreError, transact } from '../../utils/calendar/store';
 import { AUDIT_CHANNEL } from '../../utils/audit/changes';
 import { addWaiting, forgetWaiting, readWaiting, waitingInMemory } from './audit-waiting';
 
 export const AUDIT_RETRY_ALARM = 'portavoce:audit-retry';
 const RETRY_MINUTES = 1;
+
+/**
+ * How long a database call of the log may take. On a failing disk Chromium may retry opening its backing store
+ * for a long time, or never answer: the queue, and the member's post waiting for the override, must not wait
+ * with it. A call that answers later does no harm (moves skip entries already in the log).
+ */
+export const DATABASE_WAIT_MS = 5_000;
+function answerWithin<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreError('failed', `the database did not answer within ${DATABASE_WAIT_MS / 1000} s`)), DATABASE_WAIT_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 let queue: Promise<unknown> = Promise.resolve();
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -48,16 +63,16 @@ export function registerAudit(): void {
  * were rather than being lost. Throws, keeping them all, when the database cannot take them.
  */
 async function movePending(): Promise<number> {
-  const { valid, invalid } = await readWaiting();
-  if (valid.length === 0 && invalid.length === 0) return 0;
+  const { valid } = await readWaiting();
+  if (valid.length === 0) return 0;
   const table = db().audit;
-  await transact(db(), table, async () => {
+  await answerWithin(transact(db(), table, async () => {
     for (const entry of valid) {
       const present = await table.where('at').equals(entry.at).filter((row) => row.draftHash === entry.draftHash).count();
       if (present === 0) await table.add({ ...entry });
     }
-  });
-  await forgetWaiting(valid, invalid);
+  }));
+  await forgetWaiting(valid);
   return valid.length;
 }
 
@@ -127,23 +142,19 @@ export const flushPendingAudit = () => serial(retryPending).then((r) => (r.moved
 
 export type AppendResult = { saved: true } | { saved: false; pending: number; problem: AuditStatus['problem'] };
 
-/** Appends an override; when the database cannot take it, it waits (in order, after any waiting before it). */
-export const appendAuditEntry = (entry: AuditEntry): Promise<AppendResult> =>
-  serial(async (): Promise<AppendResult> => {
-    let problem: AuditStatus['problem'] | null = null;
-    if ((await retryPending()).waiting === 0) {
-      try {
-        await appendAudit(entry);
-        return { saved: true };
-      } catch (error) {
-        problem = asStoreError(error).reason as AuditStatus['problem'];
-      }
-    }
-    await addWaiting(entry);
-    const reason = problem ?? status?.problem ?? 'failed';
-    await setStatus(reason);
-    return { saved: false, pending: (await readWaiting()).valid.length, problem: reason };
-  }).then((result) => (announce(), result));
+/**
+ * Appends an override: written ahead to the waiting place, then moved with any that waited before it (in
+ * order of time). When the database cannot take it, or does not answer in time, it stays waiting.
+ */
+export const appendAuditEntry = async (entry: AuditEntry): Promise<AppendResult> => {
+  await addWaiting(entry);
+  const result = await serial(async (): Promise<AppendResult> => {
+    const { waiting } = await retryPending();
+    return waiting === 0 ? { saved: true } : { saved: false, pending: waiting, problem: status?.problem ?? 'failed' };
+  });
+  announce();
+  return result;
+};
 
 export interface AuditList {
   entries: AuditRow[];
@@ -162,13 +173,13 @@ export const readAuditLog = (): Promise<AuditList> =>
     const pending = (await readWaiting()).valid;
     const waiting = status ? { pending, problem: status.problem } : {};
     try {
-      return { entries: await listAudit(), ...waiting };
+      return { entries: await answerWithin(listAudit()), ...waiting };
     } catch (error) {
       return { entries: [], pending, problem: asStoreError(error).reason as AuditStatus['problem'] };
     }
   });
 
-export const clearAuditEntries = () => serial(() => clearAudit()).then(announce);
+export const clearAuditEntries = () => serial(() => answerWithin(clearAudit())).then(announce);
 
 /**
  * At every wake: moves the entries v1 kept in storage.local ('audit') into the database, once, and retries

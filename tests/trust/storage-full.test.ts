@@ -157,6 +157,45 @@ describe('an override on a full disk', () => {
     }
   });
 
+  it('a database that does not answer (Chromium retrying its backing store): written ahead, answered in time, landed once when it answers late', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const database = db();
+    const real = database.transaction.bind(database) as (...args: unknown[]) => Promise<unknown>;
+    const late: (() => void)[] = [];
+    const waitingWhenAsked: unknown[] = [];
+    const transaction = vi.spyOn(database, 'transaction').mockImplementation(((...args: unknown[]) => {
+      const asked = auditItem.getValue().then((w) => void waitingWhenAsked.push(w.length));
+      return new Promise((resolve, reject) => late.push(() => void asked.then(() => real(...args)).then(resolve, reject)));
+    }) as never);
+    try {
+      const answer = appendAuditEntry(override(1));
+      await vi.advanceTimersByTimeAsync(4_900);
+      expect(await auditItem.getValue()).toEqual([override(1)]); // kept before the database answers at all
+      await vi.advanceTimersByTimeAsync(200);
+      expect(await answer).toEqual({ saved: false, pending: 1, problem: 'failed' });
+      expect(waitingWhenAsked).toEqual([1]); // written ahead: already waiting when the database was first asked
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+      // The queue did not stay stuck behind the call that never answered: the log can still be read.
+      const read = readAuditLog();
+      await vi.advanceTimersByTimeAsync(5_100);
+      expect(await read).toMatchObject({ pending: [override(1)], problem: 'failed' });
+      expect(await db().audit.count()).toBe(200);
+
+      // The database answers at last: the late moves land the entry, and the next retry does not add it again.
+      transaction.mockRestore();
+      late.forEach((answerNow) => answerNow());
+      await vi.waitFor(async () => expect(await db().audit.count()).toBe(201));
+      await flushPendingAudit();
+      expect(await db().audit.count()).toBe(201);
+      expect(await auditItem.getValue()).toEqual([]);
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+      tally.tried++;
+    } finally {
+      transaction.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('the disk filling up during the retry itself keeps every waiting entry (the retry is one transaction)', async () => {
     diskFullAfter(0);
     for (const n of [1, 2, 3, 4]) await appendAuditEntry(override(n));

@@ -1,11 +1,4 @@
 import { db, type AuditRow } from '../calendar/db';
-import { transact } from '../calendar/store';
-import type { AuditEntry } from './entry';
-
-/** Appends one override to the audit log (a transaction of its own: it lands whole or not at all). */
-export async function appendAudit(entry: AuditEntry): Promise<void> {
-  await transact(db(), db().audit, () => db().audit.add({ ...entry }));
-}
 
 /** The log, newest first. */
 export async function listAudit(): Promise<AuditRow[]> {

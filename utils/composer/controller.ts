@@ -13,6 +13,9 @@ import { readEditor } from './text-map';
 import { EngineLoader } from './engine-loader';
 import { calendarLink } from './calendar-link';
 
+/** The background answers an override within its database wait (5 s) plus storage time; longer means it is stuck. */
+const AUDIT_REPLY_WAIT_MS = 8_000;
+
 /**
  * Finds compose boxes as they mount and unmount, and gives each a session; owns the policy, the engine and
  * the gate. The engine is loaded when the first compose box mounts (./engine-loader.ts); until it is, boxes
@@ -75,7 +78,10 @@ export async function startComposerController(
         draftHash: await sha256Hex(text),
       };
       const message: Message = { type: 'audit:append', entry };
-      await browser.runtime.sendMessage(message).catch((error) => console.warn('Portavoce audit:', error));
+      // The background writes the entry ahead before any database call, and answers within seconds; should it
+      // not (a stopped or stuck worker), the post goes out anyway: Portavoce's failure never blocks posting.
+      const replied = browser.runtime.sendMessage(message).catch((error) => console.warn('Portavoce audit:', error));
+      await Promise.race([replied, new Promise((resolve) => setTimeout(resolve, AUDIT_REPLY_WAIT_MS))]);
     },
   };
 

@@ -32,7 +32,7 @@ declare const chrome: {
 let h: Harness;
 let feed: FeedServer;
 const pageErrors: string[] = [];
-const figures = { concurrent: { tried: 0, lost: 0 }, kill: { tried: 0, lost: 0, note: '' }, full: { tried: 0, lost: 0, bypasses: 0 }, noIdb: { tried: 0, crashes: 0, lost: 0 } };
+const figures = { concurrent: { tried: 0, lost: 0 }, kill: { tried: 0, lost: 0, note: '' }, full: { tried: 0, lost: 0, bypasses: 0, note: '' }, noIdb: { tried: 0, crashes: 0, lost: 0 } };
 
 const ics = (events: string[][]) =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//trust//EN', ...events.flatMap((e) => ['BEGIN:VEVENT', 'DTSTAMP:20260101T000000Z', ...e, 'END:VEVENT']), 'END:VCALENDAR', ''].join('\r\n');
@@ -152,7 +152,7 @@ afterAll(async () => {
   await feed?.close();
   recordTrust({ area: 'Faults and upgrades', check: 'browser: popup + options + worker writing 1,000 entries each at once', tried: figures.concurrent.tried, crashes: 0, bypasses: 0, lost: figures.concurrent.lost });
   recordTrust({ area: 'Faults and upgrades', check: 'browser: worker closed (CDP) mid feed merge', tried: figures.kill.tried, crashes: 0, bypasses: 0, lost: figures.kill.lost, note: figures.kill.note });
-  recordTrust({ area: 'Faults and upgrades', check: 'browser: disk full (profile on a full tmpfs), popup write + override', tried: figures.full.tried, crashes: 0, bypasses: figures.full.bypasses, lost: figures.full.lost });
+  recordTrust({ area: 'Faults and upgrades', check: 'browser: disk full (profile on a full tmpfs), popup write + override', tried: figures.full.tried, crashes: 0, bypasses: figures.full.bypasses, lost: figures.full.lost, note: figures.full.note });
   recordTrust({ area: 'Faults and upgrades', check: 'browser: IndexedDB unavailable (check, gate, popup, options)', tried: figures.noIdb.tried, crashes: figures.noIdb.crashes, bypasses: 0, lost: figures.noIdb.lost });
 });
 
@@ -265,17 +265,39 @@ describe('faults in the browser', () => {
       fill(disk);
       const x = await overrideOnX(h);
       figures.full.tried = 2;
-      // Written ahead before the database is asked: in storage.local, or in storage.session when storage.local
-      // cannot write on the full disk either.
-      await expect.poll(waiting, { timeout: 10_000 }).toHaveLength(1);
-      expect((await waiting())[0]).toMatchObject({ reason: 'Approved by comms', rules: [{ id: 'confidential', level: 'error' }] });
-      // The background's connection was closed by the popup's failed write, and Chromium cannot open the
-      // backing store again on a full disk ("Internal error opening backing store", or no answer for a long
-      // time under load): a failure, said as such once the open fails or its 5 s wait is over.
-      await expect.poll(() => worker().evaluate(() => chrome.action.getBadgeText({})), { timeout: 20_000 }).toBe('!');
-      expect(await worker().evaluate(() => chrome.action.getTitle({}))).toMatch(/1 audit entry waits to be saved \(the database failed\)/);
-      const options = await extensionPage('options.html#audit');
-      await expect.poll(() => options.locator('[data-audit-pending]').textContent(), { timeout: 10_000 }).toMatch(/The log could not be saved.*1 overrides wait to be saved/);
+      // The override is written ahead (storage.local, or storage.session when storage.local cannot write on the
+      // full disk either), then tried in the database. A "full" tmpfs still has room inside the last page of
+      // each of the database's own files, so a small row sometimes fits (seen under load): then it is simply
+      // saved. Either way it is never lost and lands once; the waiting path itself is also proven
+      // deterministically in tests/trust/storage-full.test.ts.
+      const auditCount = () => worker().evaluate(() => new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('portavoce');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const count = request.result.transaction('audit').objectStore('audit').count();
+          count.onsuccess = () => (request.result.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      })).catch(() => -1);
+      let outcome: 'waits' | 'saved' | 'unknown' = 'unknown';
+      for (const until = Date.now() + 20_000; outcome === 'unknown' && Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+        if ((await waiting()).length === 1) outcome = 'waits';
+        else if ((await auditCount()) === before.audit + 1) outcome = 'saved';
+      }
+      log(`the override on the full disk: ${outcome}`);
+      figures.full.note = outcome === 'saved' ? 'this run, the database took the override (room left in its own files)' : 'this run, the override waited, then landed';
+      expect(outcome).not.toBe('unknown');
+      let options: Page | undefined;
+      if (outcome === 'waits') {
+        expect((await waiting())[0]).toMatchObject({ reason: 'Approved by comms', rules: [{ id: 'confidential', level: 'error' }] });
+        // The background's connection was closed by the popup's failed write, and Chromium cannot open the
+        // backing store again on a full disk ("Internal error opening backing store", or no answer for a long
+        // time under load): a failure, said as such once the open fails or its 5 s wait is over.
+        await expect.poll(() => worker().evaluate(() => chrome.action.getBadgeText({})), { timeout: 20_000 }).toBe('!');
+        expect(await worker().evaluate(() => chrome.action.getTitle({}))).toMatch(/1 audit entry waits to be saved \(the database failed\)/);
+        options = await extensionPage('options.html#audit');
+        await expect.poll(() => options!.locator('[data-audit-pending]').textContent(), { timeout: 10_000 }).toMatch(/The log could not be saved.*1 overrides wait to be saved/);
+      }
 
       // Room again (the backing store cannot even be opened on a full disk, so this is the first look): what was
       // stored is intact and nothing of the refused import is there; the next read of the log retries, and the
@@ -286,8 +308,9 @@ describe('faults in the browser', () => {
       expect(during.sum).toBe(before.sum);
       figures.full.bypasses = withPrefix(during.entries, 'full');
       expect(figures.full.bypasses).toBe(0);
-      await options.reload();
-      await expect.poll(() => options.locator('[data-audit-row]').count(), { timeout: 10_000 }).toBe(before.audit + 1);
+      if (options) await options.reload();
+      else options = await extensionPage('options.html#audit');
+      await expect.poll(() => options!.locator('[data-audit-row]').count(), { timeout: 10_000 }).toBe(before.audit + 1);
       expect(await options.locator('[data-audit-pending]').count()).toBe(0);
       expect(await waiting()).toEqual([]);
       expect((await local('auditStatus')) ?? null).toBeNull();

@@ -6,8 +6,10 @@ import { expand } from '../../utils/calendar/query';
 import { rowsOverlappingWithoutDexie } from '../../utils/calendar/read-without-dexie';
 import { addDays, dayIn, dayRange, localZone } from '../../utils/calendar/time';
 import type { Policy } from '../../utils/policy/schema';
-import { activePolicyItem, memberItem } from '../../utils/storage';
-import { loadTranslator, type Translator } from '../i18n/useTranslator';
+import type { Translator } from '../i18n/useTranslator';
+import { takeTodayRead } from './early-read';
+import { firstSettings } from './first-settings';
+import { PHASE } from './start-marks';
 import { afterTodayShown } from './today-shown';
 import { followLive, loadLiveData, type LiveData, type LiveSeed } from './useLive';
 
@@ -31,11 +33,9 @@ export async function startPopup(): Promise<PopupStart> {
   const today = dayIn(Date.now(), tz);
   // Today alone: the coming days are asked for once today is on screen (CalendarPopup).
   const seed = withinSeedWait(seedOfToday(today, tz));
-  const [translator, me, policy, seeded] = await Promise.all([
-    loadTranslator(),
-    memberItem.getValue().catch(() => null),
-    activePolicyItem.getValue().then((a) => a?.policy ?? null, () => null),
-    seed,
+  const [{ translator, me, policy }, seeded] = await Promise.all([
+    firstSettings().finally(() => performance.mark(PHASE.settings)),
+    seed.finally(() => performance.mark(PHASE.today)),
   ]);
   return { tz, today, translator, me, policy, ...(seeded ? { seed: seeded } : {}), coming: comingSeed(today, tz) };
 }
@@ -83,16 +83,17 @@ function withinSeedWait<T>(seed: Promise<LiveSeed<T> | undefined>): Promise<Live
 const daysQuery = (from: string, to: string, tz: string) => (data: LiveData) => data.occurrencesOfDays(data.db(), from, to, tz);
 
 /** The days [from, to) read with IndexedDB itself and expanded as the Dexie query does; null when Dexie must answer. */
-async function occurrencesWithoutDexie(from: string, to: string, tz: string): Promise<Occurrence[] | null> {
+async function occurrencesWithoutDexie(from: string, to: string, tz: string, read = rowsOverlappingWithoutDexie): Promise<Occurrence[] | null> {
   const { start, end } = dayRange(from, to, tz);
-  const rows = await rowsOverlappingWithoutDexie(start, end);
+  const rows = await read(start, end);
   return rows && expand(rows, start, end, tz);
 }
 
 /** Today's occurrences: read without Dexie, expanded by the same code as the Dexie query, then followed live. */
 async function seedOfToday(today: string, tz: string): Promise<LiveSeed<Occurrence[]> | undefined> {
   const query = daysQuery(today, addDays(today, 1), tz);
-  const read = await occurrencesWithoutDexie(today, addDays(today, 1), tz);
+  // Most often already read by the early script in popup.html's head (./early-read.ts).
+  const read = await occurrencesWithoutDexie(today, addDays(today, 1), tz, (start, end) => takeTodayRead(today, tz, start, end));
   if (read) return { value: read, follow: (next, error) => followLive(query, next, error) };
   // No current database (none yet, one to upgrade) or it could not be read: Dexie opens (and upgrades) it.
   const data = await loadLiveData();

@@ -6,17 +6,23 @@
 // The floor beside it: an extension page with one static paragraph, marked the same way, opened in the same
 // browser between the popup's openings. It ships only in a copy of the build made for this run.
 // Run: npm run bench:popup (PORTAVOCE_BENCH_ENTRIES, PORTAVOCE_BENCH_RUNS to change the sizes).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// A/B: PORTAVOCE_BENCH_COMPARE=.output-a,.output-b loads those builds side by side in one browser and opens
+// their popups in turn, so that a busy machine slows each of them alike.
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { it } from 'vitest';
+import { PHASE } from '../../components/calendar/start-marks';
 import { calendarEntrySchema, type CalendarEntryInput } from '../../utils/calendar/entry';
 import { toRow } from '../../utils/calendar/migrations';
+import { ROOT } from '../e2e/build-pages';
 import { ensureExtensionBuilt, launchHarness } from '../e2e/harness';
 
 const ENTRIES = Number(process.env.PORTAVOCE_BENCH_ENTRIES ?? 10_000);
 const RUNS = Number(process.env.PORTAVOCE_BENCH_RUNS ?? 20);
+const COMPARE = process.env.PORTAVOCE_BENCH_COMPARE?.split(',').filter(Boolean) ?? [];
 
 /** Two years of plan around today: ~14 entries a day, a few long quiet periods, some recurring series. */
 function plan(count: number) {
@@ -35,81 +41,117 @@ function plan(count: number) {
 
 /** The floor: an extension page that paints one static paragraph, marked as the popup marks today (a classic script: the extension's CSP forbids inline ones). */
 const EMPTY_PAGE = 'bench-empty.html';
-function withEmptyPage(build: string): string {
+/** A copy of a build with the empty page; side by side, without the manifest key (each then has an id of its own). */
+function benchCopy(build: string, sideBySide: boolean): string {
   const copy = mkdtempSync(join(tmpdir(), 'portavoce-bench-'));
   cpSync(build, copy, { recursive: true });
   writeFileSync(join(copy, EMPTY_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portavoce</title><script src="/bench-empty.js"></script></head><body><p elementtiming="popup-today">Today</p></body></html>\n');
   writeFileSync(join(copy, 'bench-empty.js'), `new PerformanceObserver((list) => {
   for (const e of list.getEntries()) document.documentElement.dataset.todayShown ||= String(e.renderTime || e.startTime);
 }).observe({ type: 'element', buffered: true });\n`);
+  if (sideBySide) {
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    delete manifest.key;
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  }
   return copy;
 }
+/** Chromium's id for an unpacked extension without a key: its path's SHA-256, the first 32 hex digits written a–p. */
+const unpackedId = (path: string) => [...createHash('sha256').update(path).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
+/** Raw IndexedDB, from the popup once it has created the database (Dexie stores version v as v × 10). */
+async function seed(context: BrowserContext, popup: string, rows: ReturnType<typeof plan>): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(popup);
+  await page.waitForFunction(() => document.documentElement.dataset.todayShown);
+  await page.evaluate(async (all) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('portavoce');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('entries', 'readwrite');
+      for (const row of all) tx.objectStore('entries').put({ ...row, to: row.to ?? Infinity });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, rows.map((r) => ({ ...r, to: Number.isFinite(r.to) ? r.to : null })));
+  await page.close();
+}
+
+interface Openings {
+  name: string;
+  base: string;
+  today: number[];
+  coming: number[];
+  gap: number[];
+  /** Today painted − the document received (responseEnd): what the page itself takes, without the navigation's own cost. */
+  own: number[];
+  phases: Map<string, number[]>;
+  shown: number;
+}
+
 it('today shown', async () => {
-  const build = withEmptyPage(ensureExtensionBuilt());
-  const h = await launchHarness({ extensionPath: build });
+  const builds = COMPARE.length ? COMPARE.map((dir) => ({ name: dir, path: resolve(ROOT, dir, 'chrome-mv3') })) : [{ name: '', path: ensureExtensionBuilt() }];
+  const copies = builds.map((b) => benchCopy(b.path, builds.length > 1));
+  const h = await launchHarness({ extensionPath: copies.join(',') });
   try {
-    const page = await h.context.newPage();
-    await page.goto(h.extensionUrl('popup.html'));
-    await page.waitForFunction(() => document.documentElement.dataset.todayShown);
-    // Raw IndexedDB: the popup has created the database (Dexie stores version v as v × 10).
+    const runs: Openings[] = builds.map((b, i) => ({
+      name: b.name,
+      base: builds.length > 1 ? `chrome-extension://${unpackedId(copies[i]!)}/` : h.extensionUrl(''),
+      today: [], coming: [], gap: [], own: [], phases: new Map(Object.values(PHASE).map((name) => [name, []])), shown: 0,
+    }));
     const rows = plan(ENTRIES);
-    await page.evaluate(async (all) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('portavoce');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('entries', 'readwrite');
-        for (const row of all) tx.objectStore('entries').put({ ...row, to: row.to ?? Infinity });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, rows.map((r) => ({ ...r, to: Number.isFinite(r.to) ? r.to : null })));
-    await page.close();
-    const open = async (path: string, wait: string[]): Promise<{ marks: DOMStringMap; page: Page }> => {
+    for (const run of runs) await seed(h.context, `${run.base}popup.html`, rows);
+    const open = async (url: string, wait: string[]) => {
       const p = await h.context.newPage();
-      await p.goto(h.extensionUrl(path));
+      await p.goto(url);
       for (const key of wait) await p.waitForFunction((k) => document.documentElement.dataset[k], key, { timeout: 10_000 });
-      return { marks: await p.evaluate(() => ({ ...document.documentElement.dataset })), page: p };
+      const marks = await p.evaluate(() => ({ ...document.documentElement.dataset }));
+      const received = await p.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+      return { marks, received, page: p };
     };
-    const times: number[] = [];
-    const coming: number[] = [];
     const empty: number[] = [];
-    let shown = 0;
+    const emptyOwn: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      // Alternating which goes first: neither gets the browser warmer than the other.
-      const order = i % 2 ? ['popup', 'empty'] : ['empty', 'popup'];
-      for (const which of order) {
-        if (which === 'empty') {
-          const { marks, page: p } = await open(EMPTY_PAGE, ['todayShown']);
-          empty.push(Number(marks.todayShown));
-          await p.close();
-          continue;
-        }
-        const { marks, page: p } = await open('popup.html', ['todayShown', 'comingShown']);
-        times.push(Number(marks.todayShown));
-        coming.push(Number(marks.comingShown));
-        shown = await p.locator('[data-entry]').count();
+      // The empty page, then each popup, in an order that turns every round: none is always first after a pause.
+      const { marks: floor, received: floorReceived, page: e } = await open(`${runs[0]!.base}${EMPTY_PAGE}`, ['todayShown']);
+      empty.push(Number(floor.todayShown));
+      emptyOwn.push(Number(floor.todayShown) - floorReceived);
+      await e.close();
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[(i + k) % runs.length]!;
+        const { marks, received, page: p } = await open(`${run.base}popup.html`, ['todayShown', 'comingShown']);
+        run.own.push(Number(marks.todayShown) - received);
+        run.today.push(Number(marks.todayShown));
+        run.coming.push(Number(marks.comingShown));
+        run.gap.push(Number(marks.todayShown) - Number(floor.todayShown));
+        for (const [name, at] of await p.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const))) run.phases.get(name)?.push(at);
+        run.shown = await p.locator('[data-entry]').count();
         await p.close();
       }
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-    const gaps = times.map((t, i) => t - empty[i]!);
-    console.log(`${ENTRIES} entries, ${RUNS} openings, ${shown} entries on the today view`);
-    console.log(`today shown in ${Math.round(median(times))} ms (median; p95 ${Math.round(p95)} ms, min ${Math.round(sorted[0]!)} ms; target ≤ 100 ms)`);
-    console.log(`the coming days (the rest of the today view) in ${Math.round(median(coming))} ms (median)`);
-    console.log(
-      `empty extension page painted at ${Math.round(median(empty))} ms (median); today shown ${Math.round(median(times))} ms; ` +
-        `today − empty ${Math.round(median(gaps))} ms (median of each opening's difference from its neighbouring empty page)`,
-    );
+    for (const run of runs) {
+      const sorted = [...run.today].sort((a, b) => a - b);
+      const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+      const steps = [...run.phases].filter(([, list]) => list.length).map(([name, list]) => `${name.replace('popup: ', '')} ${Math.round(median(list))}`);
+      if (run.name) console.log(`— ${run.name}`);
+      console.log(`${ENTRIES} entries, ${RUNS} openings, ${run.shown} entries on the today view`);
+      console.log(`today shown in ${Math.round(median(run.today))} ms (median; p95 ${Math.round(p95)} ms, min ${Math.round(sorted[0]!)} ms; target ≤ 100 ms)`);
+      console.log(`the coming days (the rest of the today view) in ${Math.round(median(run.coming))} ms (median)`);
+      console.log(`the popup's start (median ms from the navigation's start): ${steps.join('; ')}; painted ${Math.round(median(run.today))}`);
+      console.log(
+        `empty extension page painted at ${Math.round(median(empty))} ms (median); today shown ${Math.round(median(run.today))} ms; ` +
+          `today − empty ${Math.round(median(run.gap))} ms (median of each opening's difference from the empty page opened just before)`,
+      );
+      console.log(`from the document received to painted (without the navigation's own cost): empty page ${Math.round(median(emptyOwn))} ms, today ${Math.round(median(run.own))} ms (medians)`);
+    }
   } finally {
     await h.close();
-    rmSync(build, { recursive: true, force: true });
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
   }
 });

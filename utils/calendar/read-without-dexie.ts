@@ -7,7 +7,7 @@ import { rangesOverlapping, rowsToExpand } from './index-ranges';
 export const READABLE_DB = { name: 'portavoce', version: 20, indexes: ['[wide+from]', '[wide+to]'] } as const;
 
 /** The current database, or null when there is none yet, it needs an upgrade, is newer, or cannot be opened. */
-function openCurrent(): Promise<IDBDatabase | null> {
+export function openCurrentWithoutDexie(): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -43,8 +43,13 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
  * The stored rows that may overlap [rangeStart, rangeEnd), as occurrencesBetween (./query.ts) reads them
  * before expanding; null when Dexie's path must answer instead (no current database, or a failed read).
  */
-export async function rowsOverlappingWithoutDexie(rangeStart: number, rangeEnd: number): Promise<EntryRow[] | null> {
-  const database = await openCurrent();
+export function rowsOverlappingWithoutDexie(rangeStart: number, rangeEnd: number): Promise<EntryRow[] | null> {
+  return rowsOverlappingIn(openCurrentWithoutDexie(), rangeStart, rangeEnd);
+}
+
+/** The same read in a database being opened by openCurrentWithoutDexie (the open can start before the range is known); closes it. */
+export async function rowsOverlappingIn(opening: Promise<IDBDatabase | null>, rangeStart: number, rangeEnd: number): Promise<EntryRow[] | null> {
+  const database = await opening;
   if (!database) return null;
   try {
     const entries = database.transaction('entries', 'readonly').objectStore('entries');

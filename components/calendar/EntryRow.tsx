@@ -1,6 +1,7 @@
 import type { Occurrence } from '../../utils/calendar/occurrences';
 import type { Translate } from '../../utils/i18n';
 import { dayLabel, lastDay, timeLabel } from './format';
+import { RowMenu, type MenuItem } from './RowMenu';
 
 export interface RowActions {
   edit(o: Occurrence): void;
@@ -22,11 +23,27 @@ interface Props {
   mark?: string;
 }
 
+/** What can be done with an occurrence: built when its menu opens. */
+function menuItems(o: Occurrence, t: Translate, actions: RowActions): MenuItem[] {
+  const done = o.status === 'published' || o.status === 'skipped';
+  return [
+    ...(o.entry.kind === 'slot' && !done
+      ? [
+          { action: 'mark-published', label: t('popup.markPublished'), run: () => actions.mark(o, 'published') },
+          { action: 'mark-skipped', label: t('popup.markSkipped'), run: () => actions.mark(o, 'skipped') },
+        ]
+      : []),
+    ...(done ? [{ action: 'mark-planned', label: t('popup.reopen'), run: () => actions.mark(o, 'planned') }] : []),
+    { action: 'edit', label: t('popup.edit'), run: () => actions.edit(o) },
+    { action: 'duplicate', label: t('popup.duplicate'), run: () => actions.duplicate(o) },
+    { action: 'delete', label: t('popup.delete'), run: () => actions.remove(o) },
+  ];
+}
+
 /** One occurrence: the popup's `[data-entry]` testing hook (DESIGN.md) and its actions. */
 export function EntryRow({ o, t, locale, tz, memberName, topicLabel, actions, compact, mark }: Props) {
   const e = o.entry;
   const until = o.end - o.start > 86_400_000 + 3_600_000 || (!o.allDay && lastDay(o, tz) !== o.day) ? lastDay(o, tz) : null;
-  const done = o.status === 'published' || o.status === 'skipped';
   return (
     <li
       class={`entry kind-${e.kind} status-${o.status}`}
@@ -57,20 +74,7 @@ export function EntryRow({ o, t, locale, tz, memberName, topicLabel, actions, co
           </span>
         )}
       </div>
-      {!compact && (
-        <div class="entry-actions">
-          {e.kind === 'slot' && !done && (
-            <>
-              <button type="button" data-action="mark-published" onClick={() => actions.mark(o, 'published')}>{t('popup.markPublished')}</button>
-              <button type="button" data-action="mark-skipped" onClick={() => actions.mark(o, 'skipped')}>{t('popup.markSkipped')}</button>
-            </>
-          )}
-          {done && <button type="button" data-action="mark-planned" onClick={() => actions.mark(o, 'planned')}>{t('popup.reopen')}</button>}
-          <button type="button" data-action="edit" aria-label={`${t('popup.edit')}: ${e.title}`} onClick={() => actions.edit(o)}>{t('popup.edit')}</button>
-          <button type="button" data-action="duplicate" aria-label={`${t('popup.duplicate')}: ${e.title}`} onClick={() => actions.duplicate(o)}>{t('popup.duplicate')}</button>
-          <button type="button" data-action="delete" aria-label={`${t('popup.delete')}: ${e.title}`} onClick={() => actions.remove(o)}>{t('popup.delete')}</button>
-        </div>
-      )}
+      {!compact && <RowMenu label={t('popup.actions', [e.title])} items={() => menuItems(o, t, actions)} />}
     </li>
   );
 }

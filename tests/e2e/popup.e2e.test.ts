@@ -1,5 +1,6 @@
 // The calendar end to end: the built popup in Chromium (import an ICS file, switch views, create and edit,
 // export), a team feed from a local HTTP server, and a quiet period holding a post in a composer page.
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchHarness, postedTexts, type Harness } from './harness';
@@ -7,7 +8,7 @@ import { startFeedServer, type FeedServer } from './feed-server';
 import { focused, overlayOf, SEL } from './composer-helpers';
 
 /** The extension API as the tests call it inside the service worker and the popup (evaluated there, not here). */
-declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
+declare const chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void>; get(k: string): Promise<Record<string, unknown>>; remove(k: string): Promise<void> } }; runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
 let h: Harness;
 let feed: FeedServer;
@@ -35,7 +36,19 @@ async function openPopup(): Promise<Page> {
   return page;
 }
 const ids = (page: Page) => page.locator('[data-entry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+const storageGet = (key: string) => h.context.serviceWorkers()[0]!.evaluate((k) => chrome.storage.local.get(k), key);
 const storageSet = (values: Record<string, unknown>) => h.context.serviceWorkers()[0]!.evaluate((v) => chrome.storage.local.set(v), values);
+
+/** Serious or critical axe-core violations (injected through the DevTools protocol: the page's CSP does not apply). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const results = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return (results.violations as any[]).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  });
+}
+const focusedAction = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-action'));
+const itemTexts = (page: Page) => page.locator('[role="menu"] [role="menuitem"]').evaluateAll((els) => els.map((e) => e.textContent));
 
 beforeAll(async () => {
   feed = await startFeedServer();
@@ -88,7 +101,8 @@ describe('popup', () => {
     const created = page.locator('[data-entry]', { hasText: 'Hiring post' });
     expect(await created.getAttribute('data-date')).toBe(day(0));
     expect(await created.getAttribute('data-status')).toBe('planned');
-    await created.locator('[data-action="edit"]').click();
+    await created.locator('[data-action="actions"]').click();
+    await created.locator('[role="menu"] [data-action="edit"]').click();
     await page.locator('input[name="title"]').fill('Hiring post (EN + IT)');
     await page.locator('select[name="status"]').selectOption('drafted');
     await page.locator('[data-action="save"]').click();
@@ -102,6 +116,88 @@ describe('popup', () => {
     expect(text).toContain('SUMMARY:Hiring post (EN + IT)');
     expect(text).toContain('X-PORTAVOCE-STATUS:drafted');
     await page.close();
+  });
+
+  it("each row's actions are behind one menu button: items made on opening, keyboard, English and Italian, light and dark", async () => {
+    const page = await openPopup();
+    const row = page.locator('[data-entry]', { hasText: 'Hiring post (EN + IT)' });
+    const button = row.locator('[data-action="actions"]');
+    await button.waitFor();
+    expect(await button.getAttribute('aria-haspopup')).toBe('menu');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.getAttribute('aria-label')).toBe('Actions: Hiring post (EN + IT)');
+    // Closed, a row holds one button and no menu items.
+    expect(await row.locator('button').count()).toBe(1);
+    expect(await page.locator('[role="menuitem"]').count()).toBe(0);
+
+    // ArrowDown opens on the first item; arrows wrap; Home and End; Escape closes and returns to the button.
+    await button.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await itemTexts(page)).toEqual(['Published', 'Skip', 'Edit', 'Duplicate', 'Delete']);
+    await expect.poll(() => focusedAction(page)).toBe('mark-published');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedAction(page)).toBe('mark-skipped');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedAction(page)).toBe('delete');
+    await page.keyboard.press('Home');
+    await expect.poll(() => focusedAction(page)).toBe('mark-published');
+    await page.keyboard.press('End');
+    await expect.poll(() => focusedAction(page)).toBe('delete');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[role="menuitem"]').count()).toBe(0);
+    await expect.poll(() => focusedAction(page)).toBe('actions');
+    // ArrowUp opens on the last item; Enter and Space open on the first; an item runs and closes the menu.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedAction(page)).toBe('delete');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedAction(page)).toBe('mark-published');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedAction(page)).toBe('mark-skipped');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('skipped');
+    expect(await page.locator('[role="menuitem"]').count()).toBe(0);
+    // Tab leaves a menu closed; so does a click elsewhere.
+    await button.click();
+    expect(await itemTexts(page)).toEqual(['Reopen', 'Edit', 'Duplicate', 'Delete']);
+    await page.keyboard.press('Tab');
+    expect(await page.locator('[role="menuitem"]').count()).toBe(0);
+    await button.click();
+    await page.locator('h1').click();
+    expect(await page.locator('[role="menuitem"]').count()).toBe(0);
+    await button.click();
+    await page.locator('[role="menuitem"][data-action="mark-planned"]').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('planned');
+
+    // Dark: the menu takes the dark colours, and nothing is hard to read.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await button.click();
+    const colours = await page.evaluate(() => [getComputedStyle(document.querySelector('[role="menu"]')!).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+    expect(colours[0]).toBe(colours[1]);
+    expect(colours[0]).not.toBe('rgb(255, 255, 255)');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    // Italian.
+    const { settings } = await storageGet('settings');
+    await storageSet({ settings: { ...(settings as object), language: 'it' } });
+    try {
+      const italian = await openPopup();
+      const menuButton = italian.locator('[data-entry]', { hasText: 'Hiring post (EN + IT)' }).locator('[data-action="actions"]');
+      await expect.poll(() => menuButton.getAttribute('aria-label')).toBe('Azioni: Hiring post (EN + IT)');
+      await menuButton.click();
+      expect(await itemTexts(italian)).toEqual(['Pubblicato', 'Salta', 'Modifica', 'Duplica', 'Elimina']);
+      expect(await seriousViolations(italian)).toEqual([]);
+      await italian.close();
+    } finally {
+      await h.context.serviceWorkers()[0]!.evaluate((before) => (before ? chrome.storage.local.set({ settings: before }) : chrome.storage.local.remove('settings')), settings);
+    }
   });
 
   it('a team feed from a local server: fetched, updated in place with If-None-Match, removed entries go', async () => {

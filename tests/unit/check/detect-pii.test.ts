@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPii, type PiiHit, type PiiKind } from '../../../utils/check/detect/pii';
+import { findNumbers } from '../../../utils/check/detect/pii/numbers';
 
 const ALL: ReadonlySet<PiiKind> = new Set<PiiKind>(['email', 'phone', 'iban', 'card']);
 
@@ -136,5 +138,31 @@ describe('findPii kinds and exclusions', () => {
   it('never reports a valid phone as a card, even when only cards are asked for', () => {
     const t = 'Chiamami al +39 333 123 4567 o allo 0039 02 1234 5678';
     expect(findPii(t, new Set<PiiKind>(['card']), [])).toEqual([]);
+  });
+});
+
+describe('the number search, which starts at the first digit', () => {
+  it.each<[string, Expected[]]>([
+    ['Chiamate +(39) 02 1234 5678', [['phone', '+(39) 02 1234 5678', 9, 27]]],
+    ['tel. +(39)02 12345678', [['phone', '+(39)02 12345678', 5, 21]]],
+    ['(02) 1234 5678', [['phone', '(02) 1234 5678', 0, 14]]],
+  ])('keeps the "+" and "(" before the first digit: %j', (text, expected) => {
+    expect(shown(text, findPii(text, ALL, []))).toEqual(expected);
+  });
+
+  it('finds what a search from the start of the text finds', () => {
+    const unit = fc.constantFrom('0', '3', '9', '1', ' ', '+', '(', ')', '-', '.', '/', 'a', 'IT', '\n', '€');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }).map((units) => units.join('')), (text) => {
+        const first = text.search(/\d/);
+        if (first < 0) return;
+        const fromStart: PiiHit[] = [];
+        const fromFirst: PiiHit[] = [];
+        findNumbers(text, ALL, fromStart, 0);
+        findNumbers(text, ALL, fromFirst, first);
+        expect(fromFirst).toEqual(fromStart);
+      }),
+      { seed: 20261127, numRuns: 5000 },
+    );
   });
 });

@@ -13,8 +13,9 @@ export type { PiiHit, PiiKind } from './pii/types';
 export function findPii(text: string, kinds: ReadonlySet<PiiKind>, excluded: ReadonlyArray<Span>): PiiHit[] {
   const hits: PiiHit[] = [];
   if (kinds.has('email') && text.indexOf('@') !== -1) findEmails(text, hits);
-  if ((kinds.has('phone') || kinds.has('card') || kinds.has('iban')) && hasSixDigits(text)) {
-    findNumbers(text, kinds, hits);
+  if (kinds.has('phone') || kinds.has('card') || kinds.has('iban')) {
+    const firstDigit = sixDigitsFrom(text);
+    if (firstDigit >= 0) findNumbers(text, kinds, hits, firstDigit);
   }
   if (hits.length === 0) return hits;
   // An e-mail address wins over any number inside it.
@@ -27,10 +28,15 @@ export function findPii(text: string, kinds: ReadonlySet<PiiKind>, excluded: Rea
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** Phones, cards and IBANs all have at least six digits. Six native searches for the next digit beat a JS loop. */
+/**
+ * Phones, cards and IBANs all have at least six digits: where the first digit is, or -1 when the text has
+ * fewer than six. Six native searches for the next digit beat a JS loop.
+ */
 const DIGIT = /\d/g;
-function hasSixDigits(text: string): boolean {
+function sixDigitsFrom(text: string): number {
   DIGIT.lastIndex = 0;
-  for (let k = 0; k < 6; k++) if (!DIGIT.test(text)) return false;
-  return true;
+  if (!DIGIT.test(text)) return -1;
+  const first = DIGIT.lastIndex - 1;
+  for (let k = 1; k < 6; k++) if (!DIGIT.test(text)) return -1;
+  return first;
 }

@@ -18,9 +18,13 @@ const RUN = new RegExp(String.raw`(?!${THOUSANDS})\+?\(?\d(?:${SEP}?\d){5,}`, 'g
 /** The most groups a phone or card is written in ("+39 (0)2 12 34 56 78"). */
 const MAX_GROUPS = 8;
 
-export function findNumbers(text: string, kinds: ReadonlySet<PiiKind>, hits: PiiHit[]): void {
+/**
+ * `firstDigit`: where the text's first digit is. A run starts with its first digit, or with the "+" or
+ * "(" right before it, so the search starts there: prose before the first number is not read.
+ */
+export function findNumbers(text: string, kinds: ReadonlySet<PiiKind>, hits: PiiHit[], firstDigit = 0): void {
   const numbers = kinds.has('phone') || kinds.has('card');
-  RUN.lastIndex = 0;
+  RUN.lastIndex = Math.max(0, firstDigit - 2);
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const start = m.index;
     const iban = ibanAround(text, start);

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../../utils/check/types';
 import { countByLevel, findingKey } from '../../utils/overlay/findings';
 import { activeElementOf } from '../../utils/overlay/focus';
 import { countsPhrase, stringsFor } from '../../utils/overlay/i18n';
 import type { Box } from '../../utils/overlay/placement';
-import { Badge } from './Badge';
+import { BadgeWhenChanged } from './Badge';
 import { Card, CARD_WIDTH } from './Card';
 import { Gate } from './Gate';
 import type { OverlayActions, OverlayModel } from './index';
@@ -23,6 +23,11 @@ interface OpenCard {
 }
 
 const HOVER_CLOSE_MS = 300;
+const NOTHING: Box[] = [];
+
+function resolveAvoid(avoid: OverlayModel['avoid']): Box[] {
+  return typeof avoid === 'function' ? avoid() : (avoid ?? NOTHING);
+}
 
 function locate(model: OverlayModel, key: string): { finding: Finding; rects: Box[] } | null {
   const underline = model.underlines.find((u) => findingKey(u.finding) === key);
@@ -102,6 +107,8 @@ export function Overlay({ model, actions, doc }: { model: OverlayModel; actions:
   const { badgeAnchor } = model;
   const fallbackAnchor: Box = { left: badgeAnchor.left - CARD_WIDTH, top: badgeAnchor.top, width: 0, height: 0 };
   const counts = countByLevel(model.findings);
+  const avoid = (target !== null || listOpen) && !gateOpen ? resolveAvoid(model.avoid) : NOTHING;
+  const phrase = useMemo(() => countsPhrase(model.locale, counts), [model.locale, counts.error, counts.warning, counts.suggestion]);
   const stop = (event: Event) => event.stopPropagation();
 
   return (
@@ -113,10 +120,11 @@ export function Overlay({ model, actions, doc }: { model: OverlayModel; actions:
         onLeave={scheduleClose}
         onClick={(finding, piece) => open(finding, piece, 'pinned')}
       />
-      <Badge
+      <BadgeWhenChanged
         model={model}
         strings={strings}
         counts={counts}
+        avoid={avoid}
         listOpen={listOpen && !gateOpen}
         viewport={viewport}
         badgeRef={badgeRef}
@@ -132,7 +140,7 @@ export function Overlay({ model, actions, doc }: { model: OverlayModel; actions:
           finding={target.finding}
           anchor={target.rects[card.piece] ?? target.rects[0] ?? fallbackAnchor}
           viewport={viewport}
-          avoid={model.avoid ?? []}
+          avoid={avoid}
           strings={strings}
           autoFocus={card.opener !== null}
           onEnter={cancelClose}
@@ -153,7 +161,7 @@ export function Overlay({ model, actions, doc }: { model: OverlayModel; actions:
         <Gate gate={model.gate} strings={strings} onEdit={() => actions.gateEdit()} onPublish={(reason) => actions.gatePublish(reason)} />
       )}
       <div class="sr" role="status" aria-live="polite" aria-atomic="true" data-live>
-        {countsPhrase(model.locale, counts)}
+        {phrase}
       </div>
     </div>
   );

@@ -61,8 +61,11 @@ export interface OverlayModel {
   badgeAnchor: { left: number; top: number };
   gate: null | { findings: Finding[]; policyName: string };
   notice?: string | null;
-  /** The site's send buttons, which the findings list and the card must not cover. */
-  avoid?: OverlayRect[];
+  /**
+   * The site's send buttons, which the findings list and the card must not cover; a function is asked only
+   * while the list or a card is open (measuring them on every keystroke costs a layout read for nothing).
+   */
+  avoid?: OverlayRect[] | (() => OverlayRect[]);
 }
 
 export interface OverlayActions {

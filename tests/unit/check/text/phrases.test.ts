@@ -81,8 +81,11 @@ describe('folding and scanning in one pass', () => {
 });
 
 describe('the automaton', () => {
-  /** Every whole-word occurrence of every phrase, found by searching the folded draft for each phrase in turn. */
-  function searchEach(lists: string[][], draft: string): string[] {
+  /**
+   * Every whole-word occurrence of every phrase, found by searching the folded draft for each phrase in turn;
+   * for a presence group (one phrase), its first occurrence anywhere.
+   */
+  function searchEach(lists: string[][], draft: string, presence: string[] = []): string[] {
     const f = foldText(draft, false);
     const folded = String.fromCharCode(...f.codes.subarray(0, f.length));
     const word = (k: number): boolean => isWordUnit(f.codes[k]!);
@@ -102,6 +105,10 @@ describe('the automaton', () => {
         found.push(`${group}:${index}:${f.starts[first]}-${f.ends[last]}`);
       }
     }));
+    presence.forEach((raw, k) => {
+      const first = folded.indexOf(foldPlain(raw));
+      if (foldPlain(raw) !== '' && first >= 0) found.push(`${lists.length + k}:0:${f.starts[first]}-${f.ends[first + foldPlain(raw).length - 1]}`);
+    });
     return found.sort();
   }
 
@@ -119,5 +126,45 @@ describe('the automaton', () => {
       }),
       { seed: 20261127, numRuns: 2000 },
     );
+  });
+
+  it('finds presence phrases anywhere, inside words too, beside whole-word lists', () => {
+    const unit = fc.constantFrom(...'aabbcé -’'.split(''));
+    const phrase = fc.array(unit, { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+    const draft = fc.array(fc.constantFrom(...'aabbcÉ ,-\u200b'.split(''), 'ab', 'abc'), { maxLength: 60 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(phrase, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 2 }), fc.array(phrase, { maxLength: 3 }), draft, (lists, presence, text) => {
+        const builder = new PhraseIndexBuilder();
+        lists.forEach((list) => builder.addGroup(list));
+        presence.forEach((p) => builder.addGroup([p], { presence: true }));
+        const hits = builder.build().scanDraft(text).hits
+          .flatMap((list, group) => list.map((h) => `${group}:${h.index}:${h.start}-${h.end}`));
+        expect(hits.sort()).toEqual(searchEach(lists, text, presence));
+      }),
+      { seed: 20261127, numRuns: 2000 },
+    );
+  });
+
+  /** Whether stepping the automaton over `text` (folded) ends in a state that ends a phrase. */
+  function endsPhrase(list: string[], text: string, options = {}): boolean {
+    const builder = new PhraseIndexBuilder();
+    builder.addGroup(list, options);
+    const { symbolOf, delta, width } = builder.build().automaton;
+    let step = 0;
+    for (const ch of text) step = delta[(step >> 1) * width + symbolOf[ch.charCodeAt(0)]!]!;
+    return (step & 1) === 1;
+  }
+
+  it.each([
+    [['ab'], 'bab', {}, false], // inside a word: not followed
+    [['ab'], 'xab', {}, true], // after a unit no phrase has, taken for a non-word unit
+    [['ab'], ' ab', {}, true],
+    [['ab'], 'ab', {}, true],
+    [['-ab'], 'x-ab', {}, true], // a phrase that begins with a non-word unit begins anywhere
+    [['ab'], 'bab', { presence: true }, true],
+    [['ab', 'b'], 'bab', { presence: true }, true],
+    [['ab', 'b'], 'bab', {}, false],
+  ])('%j after %j (%j): ends a phrase %s', (list, text, options, expected) => {
+    expect(endsPhrase(list, text, options)).toBe(expected);
   });
 });

@@ -57,18 +57,31 @@ function intersect(a: DOMRect, b: DOMRect): DOMRect {
 }
 
 /** A range's line boxes, clipped to what is visible; boxes wholly outside are dropped. */
-export function clippedRects(range: Range, box: DOMRect): OverlayRect[] {
-  return clipRects(range.getClientRects(), box);
+export function clippedRects(range: Range, box: DOMRect, origin?: Point): OverlayRect[] {
+  return clipRects(range.getClientRects(), box, origin);
 }
 
-/** Line boxes clipped to what is visible; boxes wholly outside are dropped. */
-export function clipRects(lineBoxes: Iterable<DOMRect>, box: DOMRect): OverlayRect[] {
-  const rects: OverlayRect[] = [];
+export interface Point {
+  left: number;
+  top: number;
+}
+
+/**
+ * Line boxes clipped to what is visible; boxes wholly outside are dropped. With `origin`, the rects are
+ * given relative to it (the overlay host's corner) rather than to the viewport.
+ */
+export function clipRects(lineBoxes: Iterable<DOMRect>, box: DOMRect, origin?: Point, into: OverlayRect[] = []): OverlayRect[] {
+  const dx = origin?.left ?? 0;
+  const dy = origin?.top ?? 0;
+  const { top: boxTop, bottom: boxBottom, left: boxLeft, right: boxRight } = box;
   for (const r of lineBoxes) {
-    if (r.width === 0 || r.bottom <= box.top || r.top >= box.bottom || r.right <= box.left || r.left >= box.right) continue;
-    const left = Math.max(r.left, box.left);
-    const right = Math.min(r.right, box.right);
-    rects.push({ left, top: r.top, width: right - left, height: Math.min(r.bottom, box.bottom) - r.top });
+    const { width, top, bottom } = r;
+    if (width === 0 || bottom <= boxTop || top >= boxBottom) continue;
+    const { left: rLeft, right: rRight } = r;
+    if (rRight <= boxLeft || rLeft >= boxRight) continue;
+    const left = Math.max(rLeft, boxLeft);
+    const right = Math.min(rRight, boxRight);
+    into.push({ left: left - dx, top: top - dy, width: right - left, height: Math.min(bottom, boxBottom) - top });
   }
-  return rects;
+  return into;
 }

@@ -20,11 +20,13 @@ export async function runWhileSiteEnabled(ctx: ContentScriptContext, platform: P
       running = null;
     }
   };
-  const unwatch = settingsItem.watch((settings) => apply(settings?.sites[platform] !== false));
+  // Only an explicit "off" stops it: a settings value that is missing or damaged (no `sites`) leaves it on.
+  const isOn = (settings: unknown) => (settings as { sites?: Partial<Record<Platform, boolean>> } | null)?.sites?.[platform] !== false;
+  const unwatch = settingsItem.watch((settings) => apply(isOn(settings)));
   ctx.onInvalidated(() => {
     unwatch();
     running?.abort('content script invalidated');
     running = null;
   });
-  apply((await settingsItem.getValue()).sites[platform] !== false);
+  apply(isOn(await settingsItem.getValue().catch(() => null)));
 }

@@ -1,7 +1,7 @@
 // One run's measurements, and the tables printed from them.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { CONTENT_SCRIPT, DELAY, DRAFT_LENGTH, LAZY_FILES, SITES, TARGET, TRACE, TYPED, VIEWPORT, type Site } from './composer-settings';
+import { CONTENT_SCRIPT, DELAY, DRAFT_LENGTH, FRAME_MODES, LAZY_FILES, SITES, TARGET, TRACE, TYPED, VIEWPORT, type FrameMode, type Site } from './composer-settings';
 
 export interface KeyResult {
   /** keydown → the end of the main-thread task of the frame that showed the keystroke (and the overlay) */
@@ -21,6 +21,7 @@ export interface KeyResult {
 export interface RunResult {
   site: Site;
   withExtension: boolean;
+  frames: FrameMode;
   keys: KeyResult[];
   typedKeys: number;
   /** true: frame ends from the trace; false: from the MessageChannel probe (trace off) */
@@ -55,14 +56,19 @@ function printTable(rows: string[][]): void {
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
+const FRAMES_LABEL: Record<FrameMode, string> = {
+  unthrottled: 'frames unthrottled (a frame starts as soon as one is needed: the spans are work)',
+  '60hz': 'frames at 60 Hz (a frame starts at the next display refresh: the spans include that wait)',
+};
+
 export function report(runs: RunResult[]): void {
   console.log(`\nPortavoce composer benchmark: Chromium ${VIEWPORT.width}×${VIEWPORT.height} headless; the last ${TYPED} characters `
     + `of a ${DRAFT_LENGTH.toLocaleString('en')}-character draft typed with keyboard.type (delay ${DELAY} ms); `
     + `${TRACE ? 'frame ends and attribution from a CDP trace' : 'trace off: frame ends are upper bounds (MessageChannel), no attribution'}. `
     + 'Cells: p50 / p95 / max.\n');
-  for (const site of SITES) {
-    const withExt = runs.find((r) => r.site === site && r.withExtension);
-    const without = runs.find((r) => r.site === site && !r.withExtension);
+  for (const frames of FRAME_MODES) for (const site of SITES) {
+    const withExt = runs.find((r) => r.site === site && r.frames === frames && r.withExtension);
+    const without = runs.find((r) => r.site === site && r.frames === frames && !r.withExtension);
     if (!withExt) continue;
     const cols = [withExt, ...(without ? [without] : [])];
     const only = (cell: string) => [cell, ...(without ? ['—'] : [])];
@@ -84,24 +90,35 @@ export function report(runs: RunResult[]): void {
       ['findings at the end: err/warn/sugg (bars)', ...only(withExt.findings ? `${withExt.findings.errors}/${withExt.findings.warnings}/${withExt.findings.suggestions} (${withExt.findings.bars})` : '—')],
       ['editor model = the draft at the end', ...cols.map((r) => (r.textOk ? 'yes' : 'NO'))],
     ];
-    console.log(`${site.label}: ${site.url}${site.prepare ? ' (share box open)' : ''}, ${site.lang === 'en' ? 'English' : 'Italian'} prose`);
+    console.log(`${site.label}: ${site.url}${site.prepare ? ' (share box open)' : ''}, ${site.lang === 'en' ? 'English' : 'Italian'} prose; ${FRAMES_LABEL[frames]}`);
     printTable(rows);
     console.log('');
   }
 
   console.log('Targets');
   const rows: string[][] = [['target', 'measured', 'met']];
-  for (const site of SITES) {
-    const run = runs.find((r) => r.site === site && r.withExtension);
+  for (const frames of FRAME_MODES) for (const site of SITES) {
+    const run = runs.find((r) => r.site === site && r.frames === frames && r.withExtension);
     if (!run) continue;
-    const p95 = quantile(run.keys.map((k) => k.painted), 0.95);
-    rows.push([`${site.label}: keydown → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(p95), p95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
-    const inputP95 = quantile(run.keys.map((k) => k.painted - k.dom), 0.95);
-    rows.push([`${site.label}: input (editor DOM updated) → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(inputP95), inputP95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
+    const plain = runs.find((r) => r.site === site && r.frames === frames && !r.withExtension);
+    // At 60 Hz the spans include the wait for the display's next refresh, which is nobody's work: shown, not judged.
+    const judged = frames === 'unthrottled';
+    const verdict = (v: number) => (!judged ? 'n/a' : v <= TARGET.keystrokeP95Ms ? 'yes' : 'no');
+    const without = (pick: (k: KeyResult) => number) => (plain ? ` (page alone ${ms(quantile(plain.keys.map(pick), 0.95))})` : '');
+    const span = judged ? 'frames unthrottled' : '60 Hz, with the wait for the refresh';
+    const painted = (k: KeyResult) => k.painted;
+    const input = (k: KeyResult) => k.painted - k.dom;
+    const p95 = quantile(run.keys.map(painted), 0.95);
+    rows.push([`${site.label}: keydown → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms (${span})`, ms(p95) + without(painted), verdict(p95)]);
+    const inputP95 = quantile(run.keys.map(input), 0.95);
+    rows.push([`${site.label}: input (editor DOM updated) → underlines painted, p95 ≤ ${TARGET.keystrokeP95Ms} ms (${span})`, ms(inputP95) + without(input), verdict(inputP95)]);
+    if (!judged) continue;
     if (run.traced) {
       const extP95 = quantile(run.keys.map((k) => k.ext ?? 0), 0.95);
       rows.push([`${site.label}: extension script per keystroke, p95 ≤ ${TARGET.keystrokeP95Ms} ms`, ms(extP95), extP95 <= TARGET.keystrokeP95Ms ? 'yes' : 'no']);
     }
+    const inFrame = run.keys.filter((k) => k.overlayInFrame).length;
+    rows.push([`${site.label}: underlines redrawn in the keystroke's own frame`, `${inFrame}/${run.keys.length}`, inFrame === run.keys.length ? 'yes' : 'no']);
     const a = attributable(run);
     rows.push([`${site.label}: no long task > ${TARGET.longTaskMs} ms attributable to the extension`, a.known ? String(a.count) : '(trace off)', a.known ? (a.count === 0 ? 'yes' : 'no') : '?']);
   }

@@ -14,6 +14,19 @@ export const BASELINE = process.env.PORTAVOCE_BENCH_BASELINE !== '0';
 /** PORTAVOCE_BENCH_PROFILE=DIR also records a CPU profile of each typing run there (open it in DevTools' Performance panel). */
 export const PROFILE_DIR = process.env.PORTAVOCE_BENCH_PROFILE;
 export const VIEWPORT = { width: 1280, height: 900 };
+
+/**
+ * How Chromium paces its frames. '60hz', its default: a frame starts only at the display's next refresh, so
+ * input → painted includes waiting for it (0–16.7 ms, whoever's work it is). 'unthrottled'
+ * (--disable-frame-rate-limit --disable-gpu-vsync): a frame starts as soon as something needs one, so the
+ * same span is the work alone, the page's and the extension's. PORTAVOCE_BENCH_FRAMES=60hz|unthrottled runs one.
+ */
+export type FrameMode = '60hz' | 'unthrottled';
+export const FRAME_ARGS: Record<FrameMode, string[]> = { '60hz': [], unthrottled: ['--disable-frame-rate-limit', '--disable-gpu-vsync'] };
+export const FRAME_MODES: FrameMode[] = (['unthrottled', '60hz'] as const)
+  .filter((m) => !process.env.PORTAVOCE_BENCH_FRAMES || process.env.PORTAVOCE_BENCH_FRAMES === m);
+/** PORTAVOCE_BENCH_ARGS: more Chromium switches, space-separated, for both modes. */
+export const EXTRA_ARGS = (process.env.PORTAVOCE_BENCH_ARGS ?? '').split(' ').filter(Boolean);
 export const TARGET = { keystrokeP95Ms: 16, longTaskMs: 50, gzipKB: 60 };
 export const CONTENT_SCRIPT = join(ROOT, '.output/chrome-mv3/content-scripts/composer.js');
 /** Loaded by the content script when the first compose box mounts (the engine), and only for some policies (re2js). */

@@ -11,6 +11,13 @@
 // The same typing is repeated in a second Chromium without the extension (same pages, same routes),
 // so the page's own cost is known.
 //
+// Both are run twice: with Chromium's frames unthrottled (--disable-frame-rate-limit --disable-gpu-vsync:
+// a frame starts as soon as something needs one) and at its default 60 Hz (a frame starts only at the
+// display's next refresh). The issue's target, the extension's work per keystroke from the input to the
+// underlines painted within p95 16 ms, is judged on the first: at 60 Hz the same span also holds the wait
+// for the refresh, 0–16.7 ms whatever the work, so the page alone already reaches about 16 ms at p95 there.
+// The 60 Hz figures are printed beside them, as what a screen shows.
+//
 // Method (timestamps on the renderer's performance.now() clock; trace times mapped onto it through
 // performance.mark() calls, which land in the trace):
 // - Keystroke → painted. A capture `keydown` listener on window keeps event.timeStamp (when the browser
@@ -44,7 +51,8 @@
 //
 // Tracing slows the page's own handlers by roughly a fifth on this machine, in both columns alike.
 // Knobs: PORTAVOCE_BENCH_KEYS (typed keystrokes, default 500), PORTAVOCE_BENCH_DELAY (default 30),
-// PORTAVOCE_BENCH_SITES=x|linkedin, PORTAVOCE_BENCH_BASELINE=0 (no run without the extension),
+// PORTAVOCE_BENCH_SITES=x|linkedin, PORTAVOCE_BENCH_FRAMES=unthrottled|60hz, PORTAVOCE_BENCH_ARGS (more
+// Chromium switches), PORTAVOCE_BENCH_BASELINE=0 (no run without the extension),
 // PORTAVOCE_BENCH_TRACE=0, PORTAVOCE_BENCH_PROFILE=DIR (CPU profiles of the typing, for DevTools),
 // PORTAVOCE_BENCH_JSON=FILE (every measurement).
 //
@@ -59,7 +67,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { installProbe, type PageRecord } from './composer-probe';
 import { report, type KeyResult, type RunResult } from './composer-report';
-import { BASELINE, DELAY, PROFILE_DIR, ROOT, SITES, TARGET, TRACE, TYPED, VIEWPORT, draftFor, type Site } from './composer-settings';
+import { BASELINE, DELAY, EXTRA_ARGS, FRAME_ARGS, FRAME_MODES, PROFILE_DIR, ROOT, SITES, TARGET, TRACE, TYPED, VIEWPORT, draftFor, type FrameMode, type Site } from './composer-settings';
 import { startProfile, startTrace, summarizeTrace } from './composer-trace';
 
 declare const __COMPOSER_BENCH_INNER__: boolean | undefined;
@@ -108,10 +116,10 @@ async function phase<T>(label: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function runSite(context: BrowserContext, site: Site, withExtension: boolean): Promise<RunResult> {
+async function runSite(context: BrowserContext, site: Site, withExtension: boolean, frames: FrameMode): Promise<RunResult> {
   const draft = draftFor(site.lang);
   const page = await context.newPage();
-  const tag = `${site.id}${withExtension ? '' : ' (no extension)'}`;
+  const tag = `${site.id}${withExtension ? '' : ' (no extension)'}, ${frames}`;
   try {
     const editor = page.locator(site.editor).first();
     await phase(`${tag}: open and pre-fill`, async () => {
@@ -140,7 +148,7 @@ async function runSite(context: BrowserContext, site: Site, withExtension: boole
     await page.evaluate(() => { (window as any).__composerBench.end = performance.mark('portavoce-bench:end').startTime; });
     if (stopProfile) {
       mkdirSync(PROFILE_DIR!, { recursive: true });
-      writeFileSync(join(PROFILE_DIR!, `${site.id}${withExtension ? '' : '-no-extension'}.cpuprofile`), JSON.stringify(await stopProfile()));
+      writeFileSync(join(PROFILE_DIR!, `${site.id}${withExtension ? '' : '-no-extension'}-${frames}.cpuprofile`), JSON.stringify(await stopProfile()));
     }
     const trace = stopTrace ? await phase(`${tag}: trace`, async () => summarizeTrace(await stopTrace())) : null;
     const record = await page.evaluate(() => (window as any).__composerBench as PageRecord);
@@ -187,7 +195,7 @@ async function runSite(context: BrowserContext, site: Site, withExtension: boole
       }
     }
     return {
-      site, withExtension, keys, typedKeys: record.keys.length, traced: !!trace, longTasks,
+      site, withExtension, frames, keys, typedKeys: record.keys.length, traced: !!trace, longTasks,
       extTotal: trace ? trace.extCalls.reduce((s, c) => s + c.dur, 0) : null,
       typingMs, findings, textOk,
     };
@@ -196,7 +204,7 @@ async function runSite(context: BrowserContext, site: Site, withExtension: boole
   }
 }
 
-async function launchWithoutExtension(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+async function launchWithoutExtension(args: string[]): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM } = await import('../e2e/harness');
   const { installRoutes } = await import('../e2e/routes');
@@ -204,7 +212,7 @@ async function launchWithoutExtension(): Promise<{ context: BrowserContext; clos
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM, headless: true, viewport: VIEWPORT,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });
   await installRoutes(context, []);
   return {
@@ -220,21 +228,23 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { launchHarness } = await import('../e2e/harness');
   const runs: RunResult[] = [];
-  const harness = await phase('launch (wxt build if stale)', () => launchHarness({ viewport: VIEWPORT }));
-  try {
-    for (const site of SITES) {
-      process.stderr.write(`${site.label}: with Portavoce…\n`);
-      runs.push(await runSite(harness.context, site, true));
-    }
-  } finally {
-    await harness.close();
-  }
-  if (BASELINE) {
-    const plain = await launchWithoutExtension();
+  for (const frames of FRAME_MODES) {
+    const args = [...FRAME_ARGS[frames], ...EXTRA_ARGS];
+    const harness = await phase(`launch, ${frames} (wxt build if stale)`, () => launchHarness({ viewport: VIEWPORT, args }));
     try {
       for (const site of SITES) {
-        process.stderr.write(`${site.label}: without extension…\n`);
-        runs.push(await runSite(plain.context, site, false));
+        process.stderr.write(`${site.label}, frames ${frames}: with Portavoce…\n`);
+        runs.push(await runSite(harness.context, site, true, frames));
+      }
+    } finally {
+      await harness.close();
+    }
+    if (!BASELINE) continue;
+    const plain = await launchWithoutExtension(args);
+    try {
+      for (const site of SITES) {
+        process.stderr.write(`${site.label}, frames ${frames}: without extension…\n`);
+        runs.push(await runSite(plain.context, site, false, frames));
       }
     } finally {
       await plain.close();

@@ -4,10 +4,10 @@ import type { Page } from 'playwright-core';
 
 export interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any }
 
-export async function startTrace(page: Page) {
+export async function startTrace(page: Page, categories = ['devtools.timeline', 'toplevel', 'blink.user_timing']) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'blink.user_timing'] },
+    traceConfig: { includedCategories: categories },
     transferMode: 'ReturnAsStream',
   } as never);
   return async (): Promise<TraceEvent[]> => {

@@ -135,6 +135,8 @@ it('today shown', async () => {
     const openPopup = async (i: number, popup: string, wait: string[]) => {
       // The popup opens over the active window: that of the tab asking for it.
       if (anchors.length > 1) await anchors[i]!.bringToFront();
+      // A member does not reopen a popup within milliseconds of closing one; Chromium delays such a reopening.
+      await new Promise((resolve) => setTimeout(resolve, 400));
       return anchors[i]!.evaluate(async ([popup, wait]) => {
       await chrome.action.setPopup({ popup });
       const called = performance.timeOrigin + performance.now();
@@ -198,7 +200,7 @@ it('today shown', async () => {
       console.log(`${ENTRIES} entries, ${RUNS} openings of the toolbar popup, ${run.shown} entries on the today view`);
       console.log(`today shown in ${Math.round(median(run.today))} ms (median; p95 ${Math.round(p95)} ms, min ${Math.round(sorted[0]!)} ms; target ≤ 100 ms)`);
       console.log(`the coming days (the rest of the today view) in ${Math.round(median(run.coming))} ms (median)`);
-      console.log(`from the openPopup() call: today shown in ${Math.round(median(run.sinceCall))} ms (median); the same page opened as a tab with page.goto: ${Math.round(median(run.asTab))} ms (median of ${run.asTab.length})`);
+      console.log(`from the openPopup() call: today shown in ${Math.round(median(run.sinceCall))} ms (median; min ${Math.round(Math.min(...run.sinceCall))} ms: the popup window is made before its page starts loading); the same page opened as a tab with page.goto: ${Math.round(median(run.asTab))} ms (median of ${run.asTab.length})`);
       console.log(`the popup's start (median ms from the navigation's start): ${steps.join('; ')}; painted ${Math.round(median(run.today))}`);
       console.log(
         `empty extension page painted at ${Math.round(median(empty))} ms (median); today shown ${Math.round(median(run.today))} ms; ` +

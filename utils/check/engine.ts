@@ -7,6 +7,7 @@ import { ruleKindOf } from './rules';
 import { leftmostLongest } from './rules/overlap';
 import type { LocalizedText, RuleHit, RuleInput, RuleKind } from './rules/define';
 import type { Policy, PolicyRule } from '../policy/schema';
+import { warmUpSteps } from './warm-up';
 
 export interface CompiledPolicy {
   readonly policy: Policy;
@@ -31,11 +32,19 @@ export function compile(policy: Policy): CompiledPolicy {
 /**
  * compile() in slices of about `sliceMs`, awaiting `pause()` between them: how a page's main thread
  * compiles a policy without a long task (the automaton of a large policy takes tens of milliseconds).
+ * Then the warm-up (./warm-up.ts), one piece per slice: the engine's first runs, which the member's first
+ * keystroke would otherwise pay in one task.
  */
 export async function compileInSlices(policy: Policy, pause: () => Promise<void>, sliceMs = 10): Promise<CompiledPolicy> {
-  const steps = compileSteps(policy);
   // Not in the task that called (which may have just evaluated the engine's module).
   await pause();
+  const compiled = await inSlices(compileSteps(policy), pause, sliceMs);
+  await pause();
+  await inSlices(warmUpSteps(compiled), pause, 0);
+  return compiled;
+}
+
+async function inSlices<T>(steps: Generator<void, T>, pause: () => Promise<void>, sliceMs: number): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();

@@ -1,9 +1,10 @@
 // compileInSlices is compile() cut into pieces with a pause between them (the content script compiles on
-// the page's main thread): the same compiled policy, whatever the slice size, and pauses that really
-// happen, inside the automaton's construction too.
+// the page's main thread), then the warm-up a piece per slice: the same compiled policy, whatever the slice
+// size, and pauses that really happen, inside the automaton's construction and the warm-up too.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, compileInSlices } from '../../../utils/check/engine';
+import { compile, compileInSlices, type CompiledPolicy } from '../../../utils/check/engine';
+import { warmUpSteps } from '../../../utils/check/warm-up';
 import { policySchema } from '../../../utils/policy/schema';
 import { DEMO_POLICY } from '../../../utils/policy/demo';
 import type { Draft } from '../../../utils/check/types';
@@ -18,6 +19,13 @@ const SAMPLES = [
   'Il fatturato è ottimo, una schifezza di risultato? No: un successo 😀 per tutti',
 ];
 
+/** How many pieces the warm-up of a compiled policy has (each ends with a yield, where the slices pause). */
+function piecesOf(compiled: CompiledPolicy): number {
+  let pieces = 0;
+  for (const _ of warmUpSteps(compiled)) pieces++;
+  return pieces;
+}
+
 describe('compileInSlices', () => {
   it('pauses at every step with a zero slice, also while it builds the automaton', async () => {
     let pauses = 0;
@@ -26,10 +34,26 @@ describe('compileInSlices', () => {
     expect(pauses).toBeGreaterThan(demo.rules.length + 2);
   });
 
-  it('pauses only before it starts when the slice is longer than the whole compilation', async () => {
+  it('pauses only before it starts and around each warm-up piece when the slice is longer than the whole compilation', async () => {
     let pauses = 0;
     await compileInSlices(example, async () => void pauses++, 60_000);
-    expect(pauses).toBe(1); // the one before it starts
+    // The one before it starts, the one before the warm-up, and one after each of its pieces.
+    expect(pauses).toBe(2 + piecesOf(compile(example)));
+  });
+
+  it('warms up after compiling, a piece per slice: at least one piece per platform and kind of text', async () => {
+    const pieces = piecesOf(compile(demo));
+    expect(pieces).toBeGreaterThanOrEqual(2 * 2);
+    let pauses = 0;
+    const compiled = await compileInSlices(demo, async () => void pauses++, 60_000);
+    expect(pauses).toBe(2 + pieces);
+    // The warm-up ran the compiled policy's checks: what it finds after is what a fresh compile finds.
+    for (const text of SAMPLES) {
+      for (const platform of ['x', 'linkedin'] as const) {
+        const d: Draft = { text, platform, surface: 'post' };
+        expect(compiled.check(d, { memberId: 'giulia' })).toEqual(compile(demo).check(d, { memberId: 'giulia' }));
+      }
+    }
   });
 
   it('gives the same findings and topics as compile(), for the demo and the example policies', async () => {

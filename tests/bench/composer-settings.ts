@@ -13,6 +13,8 @@ export const TRACE = process.env.PORTAVOCE_BENCH_TRACE !== '0';
 export const BASELINE = process.env.PORTAVOCE_BENCH_BASELINE !== '0';
 /** PORTAVOCE_BENCH_PROFILE=DIR also records a CPU profile of each typing run there (open it in DevTools' Performance panel). */
 export const PROFILE_DIR = process.env.PORTAVOCE_BENCH_PROFILE;
+/** PORTAVOCE_BENCH_TRACE_DIR=DIR also writes each run's Chrome trace there. */
+export const TRACE_DIR = process.env.PORTAVOCE_BENCH_TRACE_DIR;
 export const VIEWPORT = { width: 1280, height: 900 };
 
 /**

@@ -80,6 +80,26 @@ function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: nu
   let overflow: number | null = null;
   const n = normalized.length;
   for (let i = 0; i < n; i++) {
+    // Plain characters up to the one before the next entity, in a loop of their own: most of a draft.
+    const stop = Math.min(urlAt === -1 ? n : urlAt, emojiAt === -1 ? n : emojiAt);
+    while (i + 1 < stop) {
+      const start = i;
+      let c = normalized.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const low = normalized.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          c = low;
+          i++;
+        }
+      }
+      weight += WEIGHTS[c]!;
+      i++;
+      if (overflow === null && weight > limit) {
+        overflow = normalized === text ? start : originalOffset(text, normalized, start);
+        if (stopAtOverflow) return { weight, overflow };
+      }
+    }
+    if (i >= n) break;
     const start = i;
     if (i === urlAt) {
       weight += X.transformedURLLength * X.scale;

@@ -10,18 +10,6 @@ import type { Box } from '../../utils/overlay/placement';
 const ICON: Record<Level, string> = { error: '✖\uFE0E', warning: '⚠\uFE0E', suggestion: '✎\uFE0E' };
 const LEVELS: readonly Level[] = ['error', 'warning', 'suggestion'];
 
-/** "2 errors" for screen readers, as last said per level: the same words need no new plural rules lookup. */
-const said = new Map<string, string>();
-function spoken(locale: OverlayModel['locale'], strings: OverlayStrings, level: Level, n: number): string {
-  const key = `${locale}\u0000${level}\u0000${n}`;
-  let words = said.get(key);
-  if (words === undefined) {
-    if (said.size > 200) said.clear();
-    said.set(key, (words = plural(locale, strings.count[level], n)));
-  }
-  return words;
-}
-
 interface Props {
   model: OverlayModel;
   strings: OverlayStrings;
@@ -107,7 +95,7 @@ export function Badge({ model, strings, counts, avoid, listOpen, viewport, badge
                 <span aria-hidden="true">
                   {ICON[level]} {counts[level]}
                 </span>
-                <span class="sr">{spoken(model.locale, strings, level, counts[level])}</span>
+                <span class="sr">{plural(model.locale, strings.count[level], counts[level])}</span>
               </span>
             ))
           )}

@@ -255,24 +255,18 @@ async function main(): Promise<void> {
   const runs: RunResult[] = [];
   for (const frames of FRAME_MODES) {
     const args = [...FRAME_ARGS[frames], ...EXTRA_ARGS];
-    const harness = await phase(`launch, ${frames} (wxt build if stale)`, () => launchHarness({ viewport: VIEWPORT, args }));
-    try {
-      for (const site of SITES) {
-        process.stderr.write(`${site.label}, frames ${frames}: with Portavoce…\n`);
-        runs.push(await runSite(harness.context, site, true, frames));
+    for (const withExtension of BASELINE ? [true, false] : [true]) {
+      const browser = withExtension
+        ? await phase(`launch, ${frames} (wxt build if stale)`, () => launchHarness({ viewport: VIEWPORT, args }))
+        : await launchWithoutExtension(args);
+      try {
+        for (const site of SITES) {
+          process.stderr.write(`${site.label}, frames ${frames}: ${withExtension ? 'with Portavoce' : 'without extension'}…\n`);
+          runs.push(await runSite(browser.context, site, withExtension, frames));
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await harness.close();
-    }
-    if (!BASELINE) continue;
-    const plain = await launchWithoutExtension(args);
-    try {
-      for (const site of SITES) {
-        process.stderr.write(`${site.label}, frames ${frames}: without extension…\n`);
-        runs.push(await runSite(plain.context, site, false, frames));
-      }
-    } finally {
-      await plain.close();
     }
   }
   report(runs);

@@ -22,12 +22,14 @@ const PLATFORMS: Platform[] = ['x', 'linkedin'];
 /** The text as it is, and in a string of two bytes a character with a curly apostrophe after every word
  * (the expressions run on words cut from the draft, which keep its kind). */
 const bothKinds = (text: string): string[] => [text, `${text.replaceAll(' ', '’ ')} 😀👍🏽`];
+const SAMPLES = bothKinds(SAMPLE);
+const NO_TOP_LEVEL_DOMAINS = bothKinds(NO_TOP_LEVEL_DOMAIN);
 
 /** The warm-up, a piece per step. `round` makes each text new, so no detector answers from its last result. */
 export function* warmUpSteps(compiled: CompiledPolicy): Generator<void, void> {
   for (const round of [1, 2]) {
-    for (const [i, sample] of bothKinds(SAMPLE).entries()) {
-      findUrls(`${bothKinds(NO_TOP_LEVEL_DOMAIN)[i]} ${round}`);
+    for (const [i, sample] of SAMPLES.entries()) {
+      findUrls(`${NO_TOP_LEVEL_DOMAINS[i]} ${round}`);
       yield;
       findUrls(`${sample} ${round}`);
       yield;
@@ -36,7 +38,7 @@ export function* warmUpSteps(compiled: CompiledPolicy): Generator<void, void> {
       findPii(`${sample} ${round}`, ALL_PII, []);
       yield;
     }
-    const wide = `${bothKinds(SAMPLE)[1]} ${round}`;
+    const wide = `${SAMPLES[1]} ${round}`;
     xWeightedLength(wide);
     yield;
     findEmoji(wide);
@@ -44,7 +46,7 @@ export function* warmUpSteps(compiled: CompiledPolicy): Generator<void, void> {
   }
   for (const round of [1, 2]) {
     for (const platform of PLATFORMS) {
-      for (const text of bothKinds(SAMPLE)) {
+      for (const text of SAMPLES) {
         compiled.check({ text: `${text} ${round}`, platform, surface: 'post' });
         yield;
       }

@@ -80,26 +80,6 @@ function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: nu
   let overflow: number | null = null;
   const n = normalized.length;
   for (let i = 0; i < n; i++) {
-    // Plain characters up to the one before the next entity, in a loop of their own: most of a draft.
-    const stop = Math.min(urlAt === -1 ? n : urlAt, emojiAt === -1 ? n : emojiAt);
-    while (i + 1 < stop) {
-      const start = i;
-      let c = normalized.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const low = normalized.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          c = low;
-          i++;
-        }
-      }
-      weight += WEIGHTS[c]!;
-      i++;
-      if (overflow === null && weight > limit) {
-        overflow = normalized === text ? start : originalOffset(text, normalized, start);
-        if (stopAtOverflow) return { weight, overflow };
-      }
-    }
-    if (i >= n) break;
     const start = i;
     if (i === urlAt) {
       weight += X.transformedURLLength * X.scale;
@@ -108,16 +88,27 @@ function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: nu
       weight += X.defaultWeight;
       i += emoji[nextEmoji]![1] - 1;
     } else {
-      let c = normalized.charCodeAt(i);
-      // parseTweet weighs a surrogate pair by its low half, which is outside every light range.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const low = normalized.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          c = low;
-          i++;
+      // Plain characters up to the next entity in a loop of their own: most of a draft.
+      const stop = Math.min(urlAt === -1 ? n : urlAt, emojiAt === -1 ? n : emojiAt);
+      for (;;) {
+        const unitStart = i;
+        let c = normalized.charCodeAt(i);
+        // parseTweet weighs a surrogate pair by its low half, which is outside every light range.
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+          const low = normalized.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            c = low;
+            i++;
+          }
         }
+        weight += WEIGHTS[c]!;
+        if (overflow === null && weight > limit) {
+          overflow = normalized === text ? unitStart : originalOffset(text, normalized, unitStart);
+          if (stopAtOverflow) return { weight, overflow };
+        }
+        if (i + 1 >= stop) break;
+        i++;
       }
-      weight += WEIGHTS[c]!;
     }
     // Entities that start inside what was just consumed are skipped, as parseTweet skips them.
     if (urlAt !== -1 && urlAt <= i) {

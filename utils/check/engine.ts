@@ -76,7 +76,7 @@ function* compileSteps(policy: Policy): Generator<void, CompiledPolicy> {
   const members = new Map(policy.members.map((member) => [member.id, member]));
 
   function check(draft: Draft, context: CheckContext = {}): CheckResult {
-    const { folded, hits } = index.scanDraft(draft.text);
+    const { folded, hits } = index.scanDraft(draft.text, draft.platform === 'x');
     const member = context.memberId === undefined ? undefined : members.get(context.memberId);
     let entities: Entity[] | undefined;
     let topics: TopicReport[] | undefined;
@@ -87,6 +87,7 @@ function* compileSteps(policy: Policy): Generator<void, CompiledPolicy> {
       member,
       phrases: (group) => hits[group] ?? [],
       letters: folded.letters < 0 ? null : { letters: folded.letters, capitals: folded.capitals },
+      xUnits: folded.x,
       entities: () => (entities ??= findEntities(draft.text)),
       topics: () => (topics ??= detectTopics(policy, topicGroups, hits, member)),
     };

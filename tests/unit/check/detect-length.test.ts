@@ -9,8 +9,11 @@ import {
   X_MAX_WEIGHTED_LENGTH,
 } from '../../../utils/check/detect/length';
 import { findUrls } from '../../../utils/check/detect/entities';
+import { foldText } from '../../../utils/check/text/fold';
 
 const weighted = (text: string) => xWeightedLength(text).weightedLength;
+/** The count a check makes: from the sums the fold took of the same text. */
+const fromFold = (text: string) => xWeightedLength(text, foldText(text, false, undefined, true).x!);
 
 describe('xWeightedLength counts as parseTweet', () => {
   it.each<[string, string, number]>([
@@ -40,6 +43,7 @@ describe('xWeightedLength counts as parseTweet', () => {
   ])('%s', (_label, text, expected) => {
     expect(weighted(text)).toBe(expected);
     expect(weighted(text)).toBe(twttr.parseTweet(text).weightedLength);
+    expect(fromFold(text).weightedLength).toBe(expected);
   });
 });
 
@@ -150,6 +154,17 @@ describe('properties', () => {
     fc.assert(
       fc.property(texts, (text) => {
         expect(weighted(text)).toBe(twttr.parseTweet(text).weightedLength);
+      }),
+      { seed: 20240611, numRuns: 5000 },
+    );
+  });
+
+  it('counted from the fold’s sums, the length and where it passes 280 are the same', () => {
+    const long = fc.array(texts, { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(texts, long), (text) => {
+        expect(fromFold(text)).toEqual(xWeightedLength(text));
+        expect(fromFold(text).weightedLength).toBe(twttr.parseTweet(text).weightedLength);
       }),
       { seed: 20240611, numRuns: 5000 },
     );

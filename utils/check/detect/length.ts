@@ -6,11 +6,11 @@
 // URL builder into the content script, and its validRangeEnd is an inclusive index into the NFC form of the
 // text, shifted by the total length change, so it is off whenever normalization changes anything.
 // tests/unit/check/detect-length.test.ts compares the result with parseTweet on random text.
-import configs from 'twitter-text/dist/esm/configs';
 import twemojiModule from 'twemoji-parser/dist/lib/regex';
-import { findUrls } from './entities';
+import type { XUnits } from '../text/fold';
+import { findUrls, type UrlMatch } from './entities';
+import { X, X_WEIGHTS as WEIGHTS, mayBeEmoji } from './x-weights';
 
-const X = configs.defaults;
 /** X's limit for a post, in weighted characters. */
 export const X_MAX_WEIGHTED_LENGTH = X.maxWeightedTweetLength;
 
@@ -34,17 +34,77 @@ export interface XLength {
   validRangeEnd: number;
 }
 
-export function xWeightedLength(text: string): XLength {
-  const { weight, overflow } = scanX(text, X_MAX_WEIGHTED_LENGTH, false);
-  return { weightedLength: weight / X.scale, validRangeEnd: overflow ?? text.length };
+/** `units`: what the fold read of the same text (../text/fold.ts), which spares a pass over it when the text is NFC. */
+export function xWeightedLength(text: string, units?: XUnits): XLength {
+  const entities = xEntities(text, units?.emojiFrom);
+  const weight = units && entities.normalized === text ? weightFromUnits(text, units.weight, entities) : null;
+  if (weight === null) {
+    const scan = scanX(text, entities, X_MAX_WEIGHTED_LENGTH, false);
+    return { weightedLength: scan.weight / X.scale, validRangeEnd: scan.overflow ?? text.length };
+  }
+  // Past the limit, the walk stops where it is passed: about 280 characters in.
+  const over = weight > X_MAX_WEIGHTED_LENGTH * X.scale;
+  const validRangeEnd = over ? scanX(text, entities, X_MAX_WEIGHTED_LENGTH, true).overflow ?? text.length : text.length;
+  return { weightedLength: weight / X.scale, validRangeEnd };
+}
+
+/** What parseTweet weighs whole, found in the NFC form of the text, in order of start. */
+interface XEntities {
+  normalized: string;
+  urls: readonly UrlMatch[];
+  /** [start, length], the last one per start. */
+  emoji: [number, number][];
+}
+
+/** `emojiFrom`: the fold's first possible emoji (-1 for none), an offset into the text as given. */
+function xEntities(text: string, emojiFrom?: number): XEntities {
+  const normalized = text.normalize();
+  const from = normalized !== text || emojiFrom === undefined ? (ASCII_ONLY.test(normalized) ? -1 : 0) : emojiFrom;
+  return { normalized, urls: findUrls(normalized), emoji: from < 0 ? [] : findTwemoji(normalized, from) };
+}
+
+/**
+ * parseTweet's weight from the fold's sum (`unitsSum`, of an NFC text): each URL and emoji sequence weighs its
+ * fixed weight instead of its characters'. Null when an entity begins or ends inside a surrogate pair, which
+ * the sum weighed as one character.
+ */
+function weightFromUnits(text: string, unitsSum: number, { urls, emoji }: XEntities): number | null {
+  let weight = unitsSum;
+  let consumed = 0; // as parseTweet walks: an entity that starts inside what was consumed is skipped
+  let u = 0;
+  let e = 0;
+  while (u < urls.length || e < emoji.length) {
+    // At the same start a URL goes first, as in parseTweet.
+    const isUrl = u < urls.length && (e >= emoji.length || urls[u]!.start <= emoji[e]![0]);
+    const start = isUrl ? urls[u]!.start : emoji[e]![0];
+    const end = start + (isUrl ? urls[u++]!.url.length : emoji[e++]![1]);
+    if (start < consumed) continue;
+    if (splitsPair(text, start) || splitsPair(text, end)) return null;
+    weight += (isUrl ? X.transformedURLLength * X.scale : X.defaultWeight) - unitsWeight(text, start, end);
+    consumed = end;
+  }
+  return weight;
+}
+
+/** Whether offset `at` falls between the halves of a surrogate pair. */
+const splitsPair = (text: string, at: number): boolean => at > 0 && at < text.length && isSurrogatePair(text, at - 1);
+
+/** The fold's sum over text[from, to): X_WEIGHTS of each unit, a surrogate pair once. */
+function unitsWeight(text: string, from: number, to: number): number {
+  let weight = 0;
+  for (let i = from; i < to; i++) {
+    weight += WEIGHTS[text.charCodeAt(i)]!;
+    if (i + 1 < to && isSurrogatePair(text, i)) i++;
+  }
+  return weight;
 }
 
 /**
  * UTF-16 offset of the first character that takes X's weighted length past `max`, or null when the text
  * fits. A URL or an emoji sequence is weighed whole, so the offset can be where one of those begins.
  */
-export function xOverflowStart(text: string, max: number): number | null {
-  return scanX(text, max, true).overflow;
+export function xOverflowStart(text: string, max: number, units?: XUnits): number | null {
+  return scanX(text, xEntities(text, units?.emojiFrom), max, true).overflow;
 }
 
 /** Length in Unicode code points (a lone surrogate counts as one), as LinkedIn counts. */
@@ -66,12 +126,8 @@ export function codePointOverflowStart(text: string, max: number): number | null
 }
 
 /** parseTweet's loop: weight in X.scale units, and where the weight first passes `max` (original offset). */
-function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: number; overflow: number | null } {
-  const normalized = text.normalize();
+function scanX(text: string, { normalized, urls, emoji }: XEntities, max: number, stopAtOverflow: boolean): { weight: number; overflow: number | null } {
   const limit = max * X.scale;
-  // Entities by start, in order; a later entity at the same start replaces an earlier one, as in parseTweet.
-  const urls = findUrls(normalized);
-  const emoji = ASCII_ONLY.test(normalized) ? [] : findTwemoji(normalized);
   let nextUrl = 0;
   let nextEmoji = 0;
   let urlAt = urls.length > 0 ? urls[0]!.start : -1;
@@ -132,9 +188,9 @@ function scanX(text: string, max: number, stopAtOverflow: boolean): { weight: nu
  * that can be part of an emoji (with the character before, for keycaps such as 1️⃣): accented letters and
  * plain text are skipped, which on prose is most of the draft.
  */
-function findTwemoji(text: string): [number, number][] {
+function findTwemoji(text: string, from = 0): [number, number][] {
   const found: [number, number][] = [];
-  let i = 0;
+  let i = from;
   while (i < text.length) {
     if (!mayBeEmoji(text.charCodeAt(i))) {
       i++;
@@ -153,23 +209,6 @@ function findTwemoji(text: string): [number, number][] {
     i = end;
   }
   return found;
-}
-
-/**
- * ©, ® and what lies from U+2000 on, but for the general punctuation block (curly quotes, dashes, ellipses:
- * prose is full of them), where only ‼, ⁉ and the joiner inside sequences take part in an emoji.
- */
-function mayBeEmoji(c: number): boolean {
-  if (c < 0x2000) return c === 0xa9 || c === 0xae;
-  return c > 0x206f || c === 0x200d || c === 0x203c || c === 0x2049;
-}
-
-// X's weight of every code unit, from its ranges, computed once.
-const WEIGHTS = new Uint16Array(0x10000).fill(X.defaultWeight);
-for (const range of X.ranges) WEIGHTS.fill(range.weight, range.start, Math.min(range.end, 0xffff) + 1);
-
-function charWeight(codeUnit: number): number {
-  return WEIGHTS[codeUnit]!;
 }
 
 function isSurrogatePair(text: string, i: number): boolean {

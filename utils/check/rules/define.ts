@@ -6,6 +6,7 @@ export type ZodApi = typeof z;
 import { LEVELS, LOCALES, type CheckContext, type Draft, type Level, type Locale, type TopicReport } from '../types';
 import type { PhraseHit, PhraseIndexBuilder } from '../text/phrases';
 import type { LetterCounts } from '../text/letters';
+import type { XUnits } from '../text/fold';
 import type { Entity } from '../detect/entities';
 import type { Policy, PolicyMember } from '../../policy/schema';
 
@@ -36,6 +37,8 @@ export interface RuleInput {
   phrases(group: number): readonly PhraseHit[];
   /** Letters and capitals in the words of two letters or more, counted as the draft was folded; null when not counted. */
   letters: LetterCounts | null;
+  /** X's weights of the draft's characters, added up as the draft was folded (for X's count, ../detect/length.ts); null off X. */
+  xUnits: XUnits | null;
   entities(): readonly Entity[];
   topics(): readonly TopicReport[];
 }

@@ -1,4 +1,5 @@
 import type { Platform } from '../types';
+import type { XUnits } from '../text/fold';
 import { X_MAX_WEIGHTED_LENGTH, codePointLength, codePointOverflowStart, xOverflowStart, xWeightedLength } from '../detect/length';
 import { defineRuleKind, ruleBase, type ZodApi } from './define';
 
@@ -12,12 +13,12 @@ interface Overflow {
 }
 
 /** How each platform counts: X weighs characters as twitter-text does, LinkedIn counts code points. */
-const OVERFLOW: Record<Platform, (text: string, max: number) => Overflow | null> = {
-  x(text, max) {
-    // One twitter-text scan answers both questions at X's own limit, the common case.
-    const { weightedLength, validRangeEnd } = xWeightedLength(text);
+const OVERFLOW: Record<Platform, (text: string, max: number, units: XUnits | null) => Overflow | null> = {
+  x(text, max, units) {
+    // One count answers both questions at X's own limit, the common case.
+    const { weightedLength, validRangeEnd } = xWeightedLength(text, units ?? undefined);
     if (weightedLength <= max) return null;
-    return { start: max === X_MAX_WEIGHTED_LENGTH ? validRangeEnd : xOverflowStart(text, max)!, count: weightedLength };
+    return { start: max === X_MAX_WEIGHTED_LENGTH ? validRangeEnd : xOverflowStart(text, max, units ?? undefined)!, count: weightedLength };
   },
   linkedin(text, max) {
     const start = text.length <= max ? null : codePointOverflowStart(text, max);
@@ -38,7 +39,7 @@ export const lengthRule = defineRuleKind({
   run(_, input) {
     const { text, platform } = input.draft;
     const max = input.policy.platforms[platform]?.maxLength ?? DEFAULT_MAX_LENGTH[platform];
-    const overflow = OVERFLOW[platform](text, max);
+    const overflow = OVERFLOW[platform](text, max, input.xUnits);
     return overflow ? [{ start: overflow.start, end: text.length, vars: { count: overflow.count, max } }] : [];
   },
 });

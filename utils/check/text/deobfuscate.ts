@@ -81,7 +81,7 @@ function rewrite(src: FoldedText, replace: Int32Array): FoldedText {
   const len = src.length;
   const out: FoldedText = {
     codes: new Uint16Array(len), starts: new Int32Array(len), ends: new Int32Array(len), length: 0, mayBeObfuscated: false,
-    matches: new Int32Array(0), matchCount: 0, letters: src.letters, capitals: src.capitals,
+    matches: new Int32Array(0), matchCount: 0, letters: src.letters, capitals: src.capitals, x: src.x,
   };
   for (let i = 0; i < len; i++) {
     const r = replace[i]!;

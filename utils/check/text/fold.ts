@@ -1,5 +1,6 @@
 import { HIGH_SURROGATE, OTHER, codePointClass, unitClass, unitClasses } from './letters';
 import { allocate, grown, pooled } from './fold-buffers';
+import { X_WEIGHTS, mayBeEmoji } from '../detect/x-weights';
 import {
   CLASS_SHIFT, DROP, FOLDED, MULTI, SHAPE_SHIFT, UNKNOWN, codePointFold, multiFolds, shapeOf, unitFold, unitFolds,
 } from './unit-folds';
@@ -31,6 +32,16 @@ export interface FoldedText {
   /** Letters and capitals in the draft's words of two letters or more (see ./letters.ts); -1 when not counted. */
   letters: number;
   capitals: number;
+  /** What X's count needs (../detect/length.ts), read in the same pass when asked for; else null. */
+  x: XUnits | null;
+}
+
+/** X's weights of the draft's characters, added up, and where an emoji may first be. */
+export interface XUnits {
+  /** The sum of X_WEIGHTS over the draft's code units, a surrogate pair counted once (by its high half). */
+  weight: number;
+  /** UTF-16 offset of the first unit that can be part of an emoji (mayBeEmoji); -1 when there is none. */
+  emojiFrom: number;
 }
 
 /** A DFA over folded units (the phrase index's, ./phrases.ts), stepped while folding. */
@@ -61,9 +72,9 @@ const SPACED_LETTERS = 0b01_10_01_10_01;
 
 /**
  * Folds a draft, stepping `automaton` over the folded units. With `reuse`, the result lives in shared
- * buffers and is valid until the next such call.
+ * buffers and is valid until the next such call. With `weighX`, also adds up X's weights (`x`).
  */
-export function foldText(text: string, reuse = true, automaton: Automaton = INERT): FoldedText {
+export function foldText(text: string, reuse = true, automaton: Automaton = INERT, weighX = false): FoldedText {
   const n = text.length;
   let buf = reuse ? pooled(n * 2 + 8) : allocate(n * 2 + 8, 16);
   let { codes, starts, ends, matches } = buf;
@@ -81,8 +92,15 @@ export function foldText(text: string, reuse = true, automaton: Automaton = INER
   let letters = 0;
   let capitals = 0;
   let uncounted = false;
+  let xWeight = 0;
+  let emojiFrom = -1;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (weighX) {
+      // Each turn of this loop reads one code unit, or a surrogate pair: what X weighs as one character.
+      xWeight += X_WEIGHTS[c]!;
+      if (c >= 0xa9 && emojiFrom < 0 && mayBeEmoji(c)) emojiFrom = i;
+    }
     let e = unitFolds[c]!;
     if (e === UNKNOWN) e = unitFold(c);
     // Letters for the capitals rule.
@@ -181,5 +199,8 @@ export function foldText(text: string, reuse = true, automaton: Automaton = INER
     capitals += wordCapitals;
   }
   if (uncounted) letters = capitals = -1;
-  return { codes, starts, ends, length: len, mayBeObfuscated: suspicious, matches, matchCount, letters, capitals };
+  return {
+    codes, starts, ends, length: len, mayBeObfuscated: suspicious, matches, matchCount, letters, capitals,
+    x: weighX ? { weight: xWeight, emojiFrom } : null,
+  };
 }

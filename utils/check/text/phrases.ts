@@ -192,9 +192,12 @@ export class PhraseIndex {
     return this.obfuscationGroups.includes(true);
   }
 
-  /** Folds a draft and finds every phrase in it: one pass over the text (two when it may hold look-alikes). */
-  scanDraft(text: string): { folded: FoldedText; hits: PhraseHit[][] } {
-    const folded = foldText(text, true, this.automaton);
+  /**
+   * Folds a draft and finds every phrase in it: one pass over the text (two when it may hold look-alikes).
+   * With `weighX`, the pass also adds up X's weights (FoldedText.x).
+   */
+  scanDraft(text: string, weighX = false): { folded: FoldedText; hits: PhraseHit[][] } {
+    const folded = foldText(text, true, this.automaton, weighX);
     const hits = this.emptyHits();
     const { matches, matchCount } = folded;
     for (let k = 0; k < matchCount; k += 2) this.collect(folded, matches[k]!, matches[k + 1]! >> 1, hits, false);

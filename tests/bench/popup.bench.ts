@@ -178,7 +178,7 @@ it('today shown', async () => {
       for (let k = 0; k < runs.length; k++) {
         const index = (i + k) % runs.length;
         const run = runs[index]!;
-        const stopTrace = TRACE_FILE && i === RUNS - 1 && k === 0 ? await startTrace(anchors[index]!, ['devtools.timeline', 'toplevel', 'blink.user_timing', 'loading', 'navigation', 'blink', 'v8', 'disabled-by-default-devtools.timeline']) : null;
+        const stopTrace = TRACE_FILE && i === RUNS - 1 && k === 0 ? await startTrace(anchors[index]!, ['devtools.timeline', 'toplevel', 'blink.user_timing', 'loading', 'navigation', 'blink', 'v8', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler']) : null;
         const opened = await openPopup(index, 'popup.html', ['todayShown', 'comingShown']);
         if (stopTrace) writeFileSync(TRACE_FILE!, JSON.stringify(await stopTrace()));
         const today = Number(opened.marks.todayShown);

@@ -11,8 +11,8 @@ import {
  * Every folded code unit keeps the UTF-16 range of the original text it came from, so a match
  * in the folded text maps back to exact offsets in the draft.
  *
- * The same pass steps the phrase automaton over the folded units and counts letters for the
- * capitals rule: a draft is read once.
+ * The same pass steps the phrase automaton over the folded units, counts letters for the capitals
+ * rule and, on X, adds up X's weights for its length: a draft is read once.
  */
 export interface FoldedText {
   /** Folded UTF-16 code units. */

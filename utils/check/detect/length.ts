@@ -34,18 +34,25 @@ export interface XLength {
   validRangeEnd: number;
 }
 
-/** `units`: what the fold read of the same text (../text/fold.ts), which spares a pass over it when the text is NFC. */
 export function xWeightedLength(text: string, units?: XUnits): XLength {
+  const { weightedLength, overflow } = xLengthAndOverflow(text, X_MAX_WEIGHTED_LENGTH, units);
+  return { weightedLength, validRangeEnd: overflow ?? text.length };
+}
+
+/**
+ * X's weighted length, and the UTF-16 offset where it passes `max` (null when the text fits), in one count.
+ * `units`: what the fold read of the same text (../text/fold.ts), which spares a pass over it when the text is
+ * NFC; then only a text over `max` is walked, and only up to where it passes.
+ */
+export function xLengthAndOverflow(text: string, max: number, units?: XUnits): { weightedLength: number; overflow: number | null } {
   const entities = xEntities(text, units?.emojiFrom);
   const weight = units && entities.normalized === text ? weightFromUnits(text, units.weight, entities) : null;
   if (weight === null) {
-    const scan = scanX(text, entities, X_MAX_WEIGHTED_LENGTH, false);
-    return { weightedLength: scan.weight / X.scale, validRangeEnd: scan.overflow ?? text.length };
+    const scan = scanX(text, entities, max, false);
+    return { weightedLength: scan.weight / X.scale, overflow: scan.overflow };
   }
-  // Past the limit, the walk stops where it is passed: about 280 characters in.
-  const over = weight > X_MAX_WEIGHTED_LENGTH * X.scale;
-  const validRangeEnd = over ? scanX(text, entities, X_MAX_WEIGHTED_LENGTH, true).overflow ?? text.length : text.length;
-  return { weightedLength: weight / X.scale, validRangeEnd };
+  const overflow = weight > max * X.scale ? scanX(text, entities, max, true).overflow ?? text.length : null;
+  return { weightedLength: weight / X.scale, overflow };
 }
 
 /** What parseTweet weighs whole, found in the NFC form of the text, in order of start. */
@@ -103,8 +110,8 @@ function unitsWeight(text: string, from: number, to: number): number {
  * UTF-16 offset of the first character that takes X's weighted length past `max`, or null when the text
  * fits. A URL or an emoji sequence is weighed whole, so the offset can be where one of those begins.
  */
-export function xOverflowStart(text: string, max: number, units?: XUnits): number | null {
-  return scanX(text, xEntities(text, units?.emojiFrom), max, true).overflow;
+export function xOverflowStart(text: string, max: number): number | null {
+  return scanX(text, xEntities(text), max, true).overflow;
 }
 
 /** Length in Unicode code points (a lone surrogate counts as one), as LinkedIn counts. */

@@ -1,6 +1,6 @@
 import type { Platform } from '../types';
 import type { XUnits } from '../text/fold';
-import { X_MAX_WEIGHTED_LENGTH, codePointLength, codePointOverflowStart, xOverflowStart, xWeightedLength } from '../detect/length';
+import { codePointLength, codePointOverflowStart, xLengthAndOverflow } from '../detect/length';
 import { defineRuleKind, ruleBase, type ZodApi } from './define';
 
 /** Each platform's own limit, used when the policy's `platforms` does not set one. */
@@ -15,10 +15,8 @@ interface Overflow {
 /** How each platform counts: X weighs characters as twitter-text does, LinkedIn counts code points. */
 const OVERFLOW: Record<Platform, (text: string, max: number, units: XUnits | null) => Overflow | null> = {
   x(text, max, units) {
-    // One count answers both questions at X's own limit, the common case.
-    const { weightedLength, validRangeEnd } = xWeightedLength(text, units ?? undefined);
-    if (weightedLength <= max) return null;
-    return { start: max === X_MAX_WEIGHTED_LENGTH ? validRangeEnd : xOverflowStart(text, max, units ?? undefined)!, count: weightedLength };
+    const { weightedLength, overflow } = xLengthAndOverflow(text, max, units ?? undefined);
+    return overflow === null ? null : { start: overflow, count: weightedLength };
   },
   linkedin(text, max) {
     const start = text.length <= max ? null : codePointOverflowStart(text, max);
